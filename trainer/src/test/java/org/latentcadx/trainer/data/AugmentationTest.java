@@ -1,0 +1,105 @@
+package org.latentcadx.trainer.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AugmentationTest {
+
+  private static final int CONTEXT = 96;
+  private static final int TILE = 64;
+
+  @Test
+  void rotatesCounterClockwiseAsDisplayedAndShiftsTheCrop() {
+    // a 2×2 block centred 20 px right of the context centre (47.5, 47.5)
+    float[] source = new float[CONTEXT * CONTEXT];
+    for (int y = 47; y <= 48; y++) {
+      for (int x = 67; x <= 68; x++) {
+        source[y * CONTEXT + x] = 1f;
+      }
+    }
+    float[] target = new float[TILE * TILE];
+
+    new Augmentation.Transform(CONTEXT, TILE, Math.toRadians(90), 0, 0).resampleImage(source, target, 0);
+    // counter-clockwise by 90° on screen: "right of centre" becomes "above centre" (tile centre 31.5)
+    assertThat(blockAt(target, 31, 11)).isTrue();
+
+    new Augmentation.Transform(CONTEXT, TILE, 0, 5, -3).resampleImage(source, target, 0);
+    // the crop moves by (5, -3), so the content moves by (-5, +3): x 67-16-5 = 46, y 47-16+3 = 34
+    assertThat(blockAt(target, 46, 34)).isTrue();
+  }
+
+  private static boolean blockAt(float[] tile, int x, int y) {
+    double sum = 0;
+    for (float v : tile) {
+      sum += v;
+    }
+    return Math.abs(tile[y * TILE + x] - 1) < 1e-4
+        && Math.abs(tile[(y + 1) * TILE + x + 1] - 1) < 1e-4
+        && Math.abs(sum - 4) < 1e-3;
+  }
+
+  @Test
+  void appliesTheSameGeometryToImageAndMasks() {
+    // an asymmetric L-shaped lesion drawn identically in the image and both masks
+    float[] image = new float[CONTEXT * CONTEXT];
+    byte[] outline = new byte[CONTEXT * CONTEXT];
+    byte[] latent = new byte[CONTEXT * CONTEXT];
+    for (int y = 30; y < 70; y++) {
+      for (int x = 35; x < 60; x++) {
+        boolean inL = x < 42 || y > 62;
+        image[y * CONTEXT + x] = inL ? 1f : 0f;
+        outline[y * CONTEXT + x] = (byte) (inL ? 1 : 0);
+        latent[y * CONTEXT + x] = (byte) (inL ? 1 : 0);
+      }
+    }
+    Patch patch =
+        new Patch(
+            new PatchRecord(0, LesionType.MASS, Pathology.BENIGN, "P", "s", 0, 0, true),
+            CONTEXT, image, outline, latent);
+    Augmentation augmentation = new Augmentation(15, 16, 0);
+    Random random = new Random(7);
+    for (int trial = 0; trial < 20; trial++) {
+      float[] img = new float[TILE * TILE];
+      float[] out = new float[TILE * TILE];
+      float[] lat = new float[TILE * TILE];
+
+      augmentation.apply(patch, TILE, random, img, out, lat, 0);
+
+      int lesionPixels = 0;
+      for (int p = 0; p < img.length; p++) {
+        float thresholded = img[p] >= 0.5f ? 1f : 0f;
+        assertThat(out[p]).isEqualTo(thresholded);
+        assertThat(lat[p]).isEqualTo(thresholded);
+        lesionPixels += (int) out[p];
+      }
+      assertThat(lesionPixels).isGreaterThan(150);
+    }
+  }
+
+  @Test
+  void noiseStaysInTheUnitRangeAndSparesMasks() {
+    float[] image = new float[CONTEXT * CONTEXT];
+    java.util.Arrays.fill(image, 0.999f);
+    byte[] mask = new byte[CONTEXT * CONTEXT];
+    Patch patch =
+        new Patch(
+            new PatchRecord(0, LesionType.NORMAL, Pathology.NONE, "P", "s", 0, 0, false),
+            CONTEXT, image, mask, mask.clone());
+    float[] img = new float[TILE * TILE];
+    float[] out = new float[TILE * TILE];
+
+    new Augmentation(0, 0, 0.05).apply(patch, TILE, new Random(1), img, out, new float[TILE * TILE], 0);
+
+    for (float v : img) {
+      assertThat(v).isBetween(0f, 1f);
+    }
+    assertThat(out).containsOnly(0f);
+    long changed = 0;
+    for (float v : img) {
+      changed += v != 0.999f ? 1 : 0;
+    }
+    assertThat(changed).isGreaterThan(TILE * TILE / 2);
+  }
+}
