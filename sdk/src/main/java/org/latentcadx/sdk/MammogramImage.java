@@ -1,6 +1,8 @@
 package org.latentcadx.sdk;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import org.latentcadx.sdk.internal.image.GreyImageReader;
 
 /**
  * A grey-level mammogram: {@code width × height} float pixels in row-major order, plus metadata.
@@ -53,6 +55,22 @@ public final class MammogramImage {
       values[i] = signed ? pixels[i] : Short.toUnsignedInt(pixels[i]);
     }
     return new MammogramImage(width, height, values, metadata);
+  }
+
+  /**
+   * Reads a single-channel 8- or 16-bit grey PNG or TIFF file (the first page of a TIFF). The metadata
+   * records the file name as source and the sample depth (8 or 16) as bits stored; spacing, laterality
+   * and view are unknown.
+   *
+   * @throws LatentCadxException {@code IO_ERROR} (missing or unreadable file), {@code
+   *     UNSUPPORTED_FORMAT} (not PNG/TIFF, colour, palette or another depth), {@code CORRUPT_INPUT}
+   *     (undecodable content), {@code IMAGE_TOO_LARGE}
+   */
+  public static MammogramImage read(Path file) throws LatentCadxException {
+    Objects.requireNonNull(file, "file");
+    GreyImageReader.GreyPixels grey = GreyImageReader.read(file);
+    ImageMetadata metadata = ImageMetadata.of(file.toString()).withBitsStored(grey.bitsStored());
+    return new MammogramImage(grey.width(), grey.height(), grey.values(), metadata);
   }
 
   private static void checkShape(int width, int height, int length, ImageMetadata metadata)

@@ -1,0 +1,25 @@
+package org.latentcadx.sdk;
+
+import java.util.Objects;
+
+/**
+ * One connected region (8-connectivity) of the probability map at or above the lesion threshold.
+ *
+ * @param mapBox bounding box in probability-map pixels (the model's downsampled scale)
+ * @param imageBox the same box in original-image pixels: {@code mapBox} scaled by the downsample
+ *     factor and clipped to the image
+ * @param areaMapPixels number of map pixels in the region
+ * @param peakProbability highest probability in the region
+ * @param meanProbability mean probability over the region's pixels
+ */
+public record Lesion(
+    BoundingBox mapBox,
+    BoundingBox imageBox,
+    int areaMapPixels,
+    float peakProbability,
+    float meanProbability) {
+  public Lesion {
+    Objects.requireNonNull(mapBox, "mapBox");
+    Objects.requireNonNull(imageBox, "imageBox");
+  }
+}

@@ -1,0 +1,40 @@
+package org.latentcadx.sdk;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a detector knows about its model, read from the model's metadata (see {@code
+ * sdk/MODEL_CONTRACT.md}).
+ *
+ * @param name {@code latentcadx.model_name}
+ * @param version {@code latentcadx.model_version}
+ * @param sha256 lower-case hex SHA-256 of the model file's bytes
+ * @param source where the model was loaded from
+ * @param tileSize tile edge in pixels at the model scale
+ * @param defaultStride the model's default stride between tiles
+ * @param downsampleFactor integer factor from original to model scale
+ * @param normalization {@code bits_stored} or {@code optical_density}
+ * @param decisionThreshold the model's threshold for a positive tile and a lesion pixel
+ * @param metadata every metadata entry of the model, unmodifiable
+ */
+public record ModelInfo(
+    String name,
+    String version,
+    String sha256,
+    String source,
+    int tileSize,
+    int defaultStride,
+    int downsampleFactor,
+    String normalization,
+    float decisionThreshold,
+    Map<String, String> metadata) {
+  public ModelInfo {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(sha256, "sha256");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(normalization, "normalization");
+    metadata = Map.copyOf(metadata);
+  }
+}

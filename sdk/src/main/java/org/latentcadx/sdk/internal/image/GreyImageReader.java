@@ -1,0 +1,95 @@
+package org.latentcadx.sdk.internal.image;
+
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LatentCadxException.ErrorCode;
+
+/**
+ * Reads single-channel 8- or 16-bit grey PNG and TIFF files (the first image of a multi-page TIFF)
+ * through ImageIO, refusing colour, palette and other bit depths.
+ */
+public final class GreyImageReader {
+
+  /** The grey levels of an image file. */
+  public record GreyPixels(int width, int height, float[] values, int bitsStored, String format) {}
+
+  /** Largest image accepted: the pixels must fit one Java array. */
+  private static final long MAX_PIXELS = Integer.MAX_VALUE - 8;
+
+  private GreyImageReader() {}
+
+  /**
+   * @throws LatentCadxException {@code IO_ERROR} when the file is missing or unreadable, {@code
+   *     UNSUPPORTED_FORMAT} when it is not a PNG/TIFF or not single-channel 8/16-bit grey, {@code
+   *     CORRUPT_INPUT} when the decoder fails, {@code IMAGE_TOO_LARGE} when it has too many pixels
+   */
+  public static GreyPixels read(Path file) throws LatentCadxException {
+    if (!Files.isRegularFile(file)) {
+      throw new LatentCadxException(ErrorCode.IO_ERROR, file + ": no such image file");
+    }
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      if (in == null) {
+        throw new LatentCadxException(ErrorCode.IO_ERROR, file + ": cannot open the file");
+      }
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new LatentCadxException(
+            ErrorCode.UNSUPPORTED_FORMAT, file + ": not a PNG or TIFF image; expected 8/16-bit grey PNG or TIFF");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        return decode(file, reader);
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new LatentCadxException(
+          ErrorCode.CORRUPT_INPUT, file + ": the image cannot be decoded (" + e + ")", e);
+    }
+  }
+
+  private static GreyPixels decode(Path file, ImageReader reader)
+      throws IOException, LatentCadxException {
+    String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+    if (!format.equals("png") && !format.equals("tif") && !format.equals("tiff")) {
+      throw new LatentCadxException(
+          ErrorCode.UNSUPPORTED_FORMAT,
+          file + ": is a " + format + " image; expected 8/16-bit grey PNG or TIFF");
+    }
+    long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+    if (pixels > MAX_PIXELS) {
+      throw new LatentCadxException(
+          ErrorCode.IMAGE_TOO_LARGE,
+          file + ": " + reader.getWidth(0) + "x" + reader.getHeight(0) + " has more than " + MAX_PIXELS
+              + " pixels");
+    }
+    var image = reader.read(0);
+    Raster raster = image.getRaster();
+    int bits = raster.getSampleModel().getSampleSize(0);
+    boolean grey =
+        raster.getNumBands() == 1
+            && !(image.getColorModel() instanceof IndexColorModel)
+            && (raster.getDataBuffer().getDataType() == DataBuffer.TYPE_BYTE
+                || raster.getDataBuffer().getDataType() == DataBuffer.TYPE_USHORT)
+            && (bits == 8 || bits == 16);
+    if (!grey) {
+      throw new LatentCadxException(
+          ErrorCode.UNSUPPORTED_FORMAT,
+          file + ": has " + raster.getNumBands() + " channel(s) of " + bits + " bits"
+              + (image.getColorModel() instanceof IndexColorModel ? " with a palette" : "")
+              + "; expected one grey channel of 8 or 16 bits");
+    }
+    float[] values = raster.getSamples(0, 0, raster.getWidth(), raster.getHeight(), 0, (float[]) null);
+    return new GreyPixels(raster.getWidth(), raster.getHeight(), values, bits, format);
+  }
+}

@@ -1,0 +1,90 @@
+package org.latentcadx.sdk.internal.preprocess;
+
+import java.util.Optional;
+import org.latentcadx.sdk.DdsmScanner;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LatentCadxException.ErrorCode;
+import org.latentcadx.sdk.MammogramImage;
+import org.latentcadx.sdk.internal.FloatGrid;
+import org.latentcadx.sdk.internal.model.ModelContract;
+import org.latentcadx.sdk.internal.model.ModelContract.Normalization;
+import org.latentcadx.sdk.internal.model.ModelContract.OdRange;
+
+/**
+ * Turns stored grey levels into model input in [0, 1], as the model's {@code latentcadx.normalization}
+ * says:
+ *
+ * <ul>
+ *   <li>{@code bits_stored}: {@code value / (2^bitsStored − 1)}, clamped to [0, 1]. An image given as
+ *       floats without a bit depth ({@code bitsStored == 0}) must already be in [0, 1].
+ *   <li>{@code optical_density}: the DDSM scanner's calibration gives OD; OD below {@code od_min}
+ *       becomes 0, OD above {@code od_max} becomes {@code od_max}; then OD / {@code od_max} (DESIGN.md
+ *       §1: [0.05, 3.0] → [0, 1]).
+ * </ul>
+ */
+public final class GreyLevelNormalizer {
+
+  private final ModelContract contract;
+  private final Optional<DdsmScanner> scanner;
+
+  /**
+   * @throws LatentCadxException {@code INVALID_ARGUMENT} when the model needs optical density and no
+   *     scanner was chosen
+   */
+  public GreyLevelNormalizer(ModelContract contract, Optional<DdsmScanner> scanner)
+      throws LatentCadxException {
+    if (contract.normalization() == Normalization.OPTICAL_DENSITY && scanner.isEmpty()) {
+      throw new LatentCadxException(
+          ErrorCode.INVALID_ARGUMENT,
+          "model '" + contract.modelName() + "' expects optical-density input"
+              + " (latentcadx.normalization = optical_density); choose the DDSM scanner of the images"
+              + " with LesionDetector.Builder.scanner(...)");
+    }
+    this.contract = contract;
+    this.scanner = scanner;
+  }
+
+  /**
+   * The normalised image.
+   *
+   * @throws LatentCadxException {@code INVALID_IMAGE} when a float image without bit depth is outside
+   *     [0, 1] under {@code bits_stored}
+   */
+  public FloatGrid normalize(MammogramImage image) throws LatentCadxException {
+    float[] values = image.pixels();
+    if (contract.normalization() == Normalization.OPTICAL_DENSITY) {
+      toOpticalDensity(values, scanner.orElseThrow(), contract.odRange().orElseThrow());
+    } else {
+      byBitsStored(values, image);
+    }
+    return new FloatGrid(image.width(), image.height(), values);
+  }
+
+  private static void toOpticalDensity(float[] values, DdsmScanner scanner, OdRange range) {
+    for (int i = 0; i < values.length; i++) {
+      double od = scanner.opticalDensity(values[i]);
+      double clipped = od < range.min() ? 0 : Math.min(od, range.max());
+      values[i] = (float) (clipped / range.max());
+    }
+  }
+
+  private static void byBitsStored(float[] values, MammogramImage image) throws LatentCadxException {
+    int bits = image.metadata().bitsStored();
+    if (bits == 0) {
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] < 0 || values[i] > 1) {
+          throw new LatentCadxException(
+              ErrorCode.INVALID_IMAGE,
+              image.metadata().source() + ": pixel (" + (i % image.width()) + ", " + (i / image.width())
+                  + ") is " + values[i] + " but the image has no bits stored; expected values in [0, 1]"
+                  + " or ImageMetadata.bitsStored set");
+        }
+      }
+      return;
+    }
+    double scale = 1.0 / (Math.pow(2, bits) - 1);
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) Math.max(0, Math.min(1, values[i] * scale));
+    }
+  }
+}
