@@ -2,6 +2,7 @@ package org.latentcadx.sdk.internal.model;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 
@@ -128,29 +129,26 @@ public record ModelContract(
     }
 
     int integer(String key, int min, int max) throws LatentCadxException {
-      String value = required(key);
-      try {
-        int parsed = Integer.parseInt(value);
-        if (parsed >= min && parsed <= max) {
-          return parsed;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw invalid(key, "an integer in [" + min + ", " + max + "]");
+      return parsed(key, Integer::valueOf, min, max, "an integer");
     }
 
     double decimal(String key, double min, double max) throws LatentCadxException {
+      return parsed(key, Double::valueOf, min, max, "a number");
+    }
+
+    private <T extends Comparable<T>> T parsed(
+        String key, Function<String, T> parser, T min, T max, String kind)
+        throws LatentCadxException {
       String value = required(key);
       try {
-        double parsed = Double.parseDouble(value);
-        if (parsed >= min && parsed <= max) {
+        T parsed = parser.apply(value);
+        if (parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
           return parsed;
         }
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw invalid(key, "a number in [" + min + ", " + max + "]");
+      throw invalid(key, kind + " in [" + min + ", " + max + "]");
     }
 
     Normalization normalization() throws LatentCadxException {
