@@ -4,13 +4,18 @@
 Run with Debian's interpreter and packages (python3-sklearn, python3-numpy, python3-scipy):
 
     /usr/bin/python3 conformance-tests/tools/sklearn_fixtures.py \
-        sdk/src/test/resources/org/latentcadx/sdk/metrics/sklearn
+        sdk/src/test/resources/org/latentcadx/sdk/metrics/oracle
 
-Writes one JSON file per score/label set with scikit-learn's roc_curve (both drop_intermediate
+Writes, under classification/, one JSON file per score/label set with scikit-learn's roc_curve (both drop_intermediate
 settings), roc_auc_score, precision_recall_curve, average_precision_score, precision/recall/F1/
 specificity/confusion matrix at several thresholds and the threshold of best F1. Sets with a second
 score vector also carry DeLong's test, computed here from the definition (the O(m*n) Mann-Whitney
 kernel of DeLong et al. 1988, not the fast midrank algorithm the Java code uses).
+
+Under segmentation/: overlap.json, masks with IoU, Dice, IOP and IOA from scikit-learn's jaccard_score,
+f1_score, precision_score and recall_score on the flattened masks (thresholded at >= 0.5) and confused
+pixel counts; detection-ap.json, ranked detection lists with AP by numpy re-implementations of the
+PASCAL VOC devkit's all-point voc_ap and pycocotools' 101-point accumulate (ties ranked stably).
 
 The output is deterministic: fixed seeds (numpy's frozen RandomState stream), sorted keys and Python's
 shortest round-trip float repr, so re-running reproduces the committed files byte for byte. The SDK's
@@ -24,9 +29,13 @@ import numpy as np
 import scipy
 import sklearn
 from scipy.stats import norm
-from sklearn.metrics import (average_precision_score, confusion_matrix, f1_score,
+from sklearn.metrics import (average_precision_score, confusion_matrix, f1_score, jaccard_score,
                              precision_recall_curve, precision_score, recall_score, roc_auc_score,
                              roc_curve)
+
+
+GENERATOR = "conformance-tests/tools/sklearn_fixtures.py"
+VERSIONS = {"sklearn": sklearn.__version__, "numpy": np.__version__, "scipy": scipy.__version__}
 
 
 def floats(values):
@@ -99,9 +108,8 @@ def fixture(name, labels, scores, scores_b=None):
     quantiles = np.quantile(scores, [0.1, 0.5, 0.9], method="lower")
     thresholds = sorted(set([0.5] + quantiles.tolist()))
     result = {
-        "generator": "conformance-tests/tools/sklearn_fixtures.py",
-        "versions": {"sklearn": sklearn.__version__, "numpy": np.__version__,
-                     "scipy": scipy.__version__},
+        "generator": GENERATOR,
+        "versions": VERSIONS,
         "name": name,
         "labels": [int(v) for v in labels],
         "scores": floats(scores),
@@ -154,12 +162,119 @@ def cases():
     yield fixture("all-positive", [1, 1, 1, 1, 1], [0.2, 0.5, 0.5, 0.9, 0.1])
 
 
+def blob_mask(size, centre, radius):
+    y, x = np.mgrid[0:size, 0:size]
+    return (((y - centre[0]) ** 2 + (x - centre[1]) ** 2) <= radius ** 2).astype(int)
+
+
+def overlap_case(name, prediction, annotation):
+    prediction = np.asarray(prediction, dtype=np.float32)
+    predicted = (prediction >= np.float32(0.5)).astype(int).ravel()
+    annotated = np.asarray(annotation, dtype=int).ravel()
+    confused = (prediction > np.float32(0.3)) & (prediction < np.float32(0.7))
+    return {
+        "name": name,
+        "width": int(prediction.shape[1]), "height": int(prediction.shape[0]),
+        "prediction": floats(prediction.ravel()),
+        "annotation": [int(v) for v in annotated],
+        "iou": float(jaccard_score(annotated, predicted)),
+        "dice": float(f1_score(annotated, predicted)),
+        "iop": float(precision_score(annotated, predicted)),
+        "ioa": float(recall_score(annotated, predicted)),
+        "confused": int(confused.sum()),
+    }
+
+
+def overlap_cases():
+    rng = np.random.RandomState(20210608)
+    size = 24
+    for k in range(4):
+        annotation = blob_mask(size, rng.randint(6, 18, size=2), rng.randint(3, 8))
+        centre = rng.randint(6, 18, size=2)
+        y, x = np.mgrid[0:size, 0:size]
+        distance = np.sqrt((y - centre[0]) ** 2 + (x - centre[1]) ** 2)
+        prediction = 1 / (1 + np.exp((distance - rng.randint(3, 8)) / 1.5))
+        prediction = prediction + rng.normal(scale=0.05, size=prediction.shape)
+        prediction = np.clip(prediction, 0, 1).astype(np.float32)
+        # Pixels exactly on the boundaries of the threshold and of the confused interval.
+        prediction[0, :3] = [0.3, 0.5, 0.7]
+        yield overlap_case("blob-%d" % k, prediction, annotation)
+
+
+def voc_all_point_ap(scores, true_positive, ground_truths):
+    order = np.argsort(-scores, kind="mergesort")
+    tp = np.cumsum(true_positive[order]).astype(float)
+    fp = np.cumsum(~true_positive[order]).astype(float)
+    rec = tp / float(ground_truths)
+    prec = tp / np.maximum(tp + fp, np.finfo(np.float64).eps)
+    mrec = np.concatenate(([0.0], rec, [1.0]))
+    mpre = np.concatenate(([0.0], prec, [0.0]))
+    for i in range(mpre.size - 1, 0, -1):
+        mpre[i - 1] = np.maximum(mpre[i - 1], mpre[i])
+    i = np.where(mrec[1:] != mrec[:-1])[0]
+    return float(np.sum((mrec[i + 1] - mrec[i]) * mpre[i + 1]))
+
+
+def coco_101_point_ap(scores, true_positive, ground_truths):
+    rec_thrs = np.linspace(0.0, 1.00, int(np.round((1.00 - 0.0) / 0.01)) + 1, endpoint=True)
+    order = np.argsort(-scores, kind="mergesort")
+    tp_sum = np.cumsum(true_positive[order]).astype(float)
+    fp_sum = np.cumsum(~true_positive[order]).astype(float)
+    rc = tp_sum / ground_truths
+    pr = (tp_sum / (fp_sum + tp_sum + np.spacing(1))).tolist()
+    q = [0.0] * len(rec_thrs)
+    for i in range(len(pr) - 1, 0, -1):
+        if pr[i] > pr[i - 1]:
+            pr[i - 1] = pr[i]
+    for ri, pi in enumerate(np.searchsorted(rc, rec_thrs, side="left")):
+        if pi >= len(pr):
+            break
+        q[ri] = pr[pi]
+    return float(np.mean(q))
+
+
+def detection_case(name, scores, true_positive, ground_truths):
+    scores = np.asarray(scores, dtype=float)
+    true_positive = np.asarray(true_positive, dtype=bool)
+    return {
+        "name": name, "scores": floats(scores),
+        "true_positive": [bool(v) for v in true_positive], "ground_truths": int(ground_truths),
+        "voc_all_point": voc_all_point_ap(scores, true_positive, ground_truths),
+        "coco_101_point": coco_101_point_ap(scores, true_positive, ground_truths),
+    }
+
+
+def detection_cases():
+    rng = np.random.RandomState(20210609)
+    scores = np.round(rng.random_sample(60) * 20) / 20
+    true_positive = rng.random_sample(60) < scores
+    yield detection_case("tied-scores-missed-objects", scores, true_positive, true_positive.sum() + 7)
+    # 100 objects: recalls k/100 fall exactly on COCO's recall levels.
+    scores = rng.random_sample(130)
+    true_positive = np.zeros(130, dtype=bool)
+    true_positive[rng.permutation(130)[:100]] = True
+    yield detection_case("recall-on-coco-levels", scores, true_positive, 100)
+    yield detection_case("perfect", [0.9, 0.8, 0.7], [True, True, True], 3)
+    yield detection_case("all-false", [0.9, 0.8], [False, False], 2)
+    yield detection_case("paper-like", [0.95, 0.9, 0.9, 0.8, 0.6, 0.4, 0.3],
+                         [True, True, False, True, False, True, False], 6)
+
+
+def write_json(path, value):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(value, out, indent=1, sort_keys=True, allow_nan=False)
+        out.write("\n")
+
+
 def main(output_dir):
-    os.makedirs(output_dir, exist_ok=True)
     for name, result in cases():
-        with open(os.path.join(output_dir, name + ".json"), "w", encoding="utf-8") as out:
-            json.dump(result, out, indent=1, sort_keys=True, allow_nan=False)
-            out.write("\n")
+        write_json(os.path.join(output_dir, "classification", name + ".json"), result)
+    segmentation = os.path.join(output_dir, "segmentation")
+    write_json(os.path.join(segmentation, "overlap.json"),
+               {"generator": GENERATOR, "versions": VERSIONS, "cases": list(overlap_cases())})
+    write_json(os.path.join(segmentation, "detection-ap.json"),
+               {"generator": GENERATOR, "versions": VERSIONS, "cases": list(detection_cases())})
 
 
 if __name__ == "__main__":

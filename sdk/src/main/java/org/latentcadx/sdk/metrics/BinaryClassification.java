@@ -1,8 +1,6 @@
 package org.latentcadx.sdk.metrics;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * Validated 0/1 labels with their scores, and the sample order by descending score. Shared by the
@@ -20,12 +18,7 @@ final class BinaryClassification {
   private BinaryClassification(int[] labels, double[] scores) {
     this.labels = labels;
     this.scores = scores;
-    this.descendingOrder =
-        IntStream.range(0, scores.length)
-            .boxed()
-            .sorted(Comparator.comparingDouble((Integer i) -> scores[i]).reversed())
-            .mapToInt(Integer::intValue)
-            .toArray();
+    this.descendingOrder = Ranking.descending(scores);
     this.positives = Arrays.stream(labels).sum();
   }
 

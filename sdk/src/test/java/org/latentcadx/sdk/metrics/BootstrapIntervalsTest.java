@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class BootstrapIntervalsTest {
 
   private static final JsonNode IMBALANCED =
-      SklearnFixtures.read(SklearnFixtures.directory().resolve("imbalanced-1-to-13.json"));
+      SklearnFixtures.read(SklearnFixtures.classification("imbalanced-1-to-13.json"));
   private static final int[] LABELS = SklearnFixtures.labels(IMBALANCED);
   private static final double[] SCORES = SklearnFixtures.scores(IMBALANCED);
 

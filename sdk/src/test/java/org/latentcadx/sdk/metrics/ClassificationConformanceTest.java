@@ -22,7 +22,7 @@ class ClassificationConformanceTest {
   private static final Offset<Double> TOLERANCE = within(1e-12);
 
   static List<Path> fixtures() throws IOException {
-    return SklearnFixtures.files();
+    return SklearnFixtures.classificationFiles();
   }
 
   @Test

@@ -30,7 +30,7 @@ class FixturesAreCurrentTest {
     assumeTrue(version.exitCode() == 0, "scikit-learn is not installed for " + PYTHON);
     String installed = version.output().strip();
     String recorded =
-        SklearnFixtures.read(SklearnFixtures.directory().resolve("random.json"))
+        SklearnFixtures.read(SklearnFixtures.classification("random.json"))
             .get("versions").get("sklearn").textValue();
     assumeTrue(installed.equals(recorded),
         "fixtures were made with scikit-learn " + recorded + ", installed is " + installed);
@@ -38,17 +38,19 @@ class FixturesAreCurrentTest {
     Run script = run(List.of(PYTHON.toString(), SklearnFixtures.SCRIPT.toString(), output.toString()));
     assertThat(script.exitCode()).as("%s failed:%n%s", SklearnFixtures.SCRIPT, script.output()).isZero();
 
-    assertThat(names(output)).isEqualTo(names(SklearnFixtures.directory()));
-    for (String name : names(output)) {
-      assertThat(Files.readString(SklearnFixtures.directory().resolve(name), StandardCharsets.UTF_8))
+    Path committed = SklearnFixtures.root();
+    assertThat(names(output)).isEqualTo(names(committed));
+    for (Path name : names(output)) {
+      assertThat(Files.readString(committed.resolve(name), StandardCharsets.UTF_8))
           .as("%s is stale: regenerate it with %s", name, SklearnFixtures.SCRIPT)
           .isEqualTo(Files.readString(output.resolve(name), StandardCharsets.UTF_8));
     }
   }
 
-  private static List<String> names(Path directory) throws IOException {
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+  /** Relative paths of the files under {@code directory}. */
+  private static List<Path> names(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(Files::isRegularFile).map(directory::relativize).sorted().toList();
     }
   }
 

@@ -10,25 +10,33 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The scikit-learn oracle fixtures written by conformance-tests/tools/sklearn_fixtures.py. */
+/** The oracle fixtures written by conformance-tests/tools/sklearn_fixtures.py. */
 final class SklearnFixtures {
 
-  static final String RESOURCE_DIRECTORY = "sklearn";
   static final Path SCRIPT = Path.of("..", "conformance-tests", "tools", "sklearn_fixtures.py");
 
   private SklearnFixtures() {}
 
-  static Path directory() {
+  /** The folder the script writes, holding classification/ and segmentation/. */
+  static Path root() {
     try {
-      return Path.of(SklearnFixtures.class.getResource(RESOURCE_DIRECTORY).toURI());
+      return Path.of(SklearnFixtures.class.getResource("oracle").toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  static List<Path> files() throws IOException {
-    try (Stream<Path> files = Files.list(directory())) {
-      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+  static Path classification(String name) {
+    return root().resolve("classification").resolve(name);
+  }
+
+  static JsonNode segmentation(String name) {
+    return read(root().resolve("segmentation").resolve(name));
+  }
+
+  static List<Path> classificationFiles() throws IOException {
+    try (Stream<Path> files = Files.list(root().resolve("classification"))) {
+      return files.sorted().toList();
     }
   }
 

@@ -1,0 +1,58 @@
+package org.latentcadx.sdk.metrics;
+
+import java.util.Arrays;
+
+/**
+ * 8-connected components of a binary mask stored row by row. Components are numbered 1, 2, … in the
+ * raster order of their first pixel; background is 0.
+ */
+final class ConnectedComponents {
+
+  final int[] labels;
+  final int count;
+  /** Pixel count of component k at index k − 1. */
+  final int[] sizes;
+
+  private ConnectedComponents(int[] labels, int count, int[] sizes) {
+    this.labels = labels;
+    this.count = count;
+    this.sizes = sizes;
+  }
+
+  static ConnectedComponents of(boolean[] mask, int width, int height) {
+    int[] labels = new int[mask.length];
+    int[] stack = new int[mask.length];
+    int[] sizes = new int[mask.length];
+    int count = 0;
+    for (int start = 0; start < mask.length; start++) {
+      if (!mask[start] || labels[start] != 0) {
+        continue;
+      }
+      count++;
+      labels[start] = count;
+      int top = 0;
+      stack[top++] = start;
+      while (top > 0) {
+        int pixel = stack[--top];
+        sizes[count - 1]++;
+        int x = pixel % width;
+        int y = pixel / width;
+        for (int dy = -1; dy <= 1; dy++) {
+          for (int dx = -1; dx <= 1; dx++) {
+            int nx = x + dx;
+            int ny = y + dy;
+            if (nx < 0 || ny < 0 || nx >= width || ny >= height) {
+              continue;
+            }
+            int neighbour = ny * width + nx;
+            if (mask[neighbour] && labels[neighbour] == 0) {
+              labels[neighbour] = count;
+              stack[top++] = neighbour;
+            }
+          }
+        }
+      }
+    }
+    return new ConnectedComponents(labels, count, Arrays.copyOf(sizes, count));
+  }
+}
