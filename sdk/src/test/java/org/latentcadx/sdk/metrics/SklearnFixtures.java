@@ -13,7 +13,11 @@ import java.util.stream.Stream;
 /** The oracle fixtures written by conformance-tests/tools/sklearn_fixtures.py. */
 final class SklearnFixtures {
 
-  static final Path SCRIPT = Path.of("..", "conformance-tests", "tools", "sklearn_fixtures.py");
+  /** The generator, found from the sdk module's folder (Surefire's {@code basedir}). */
+  static final Path SCRIPT =
+      Path.of(System.getProperty("basedir", "."))
+          .resolve(Path.of("..", "conformance-tests", "tools", "sklearn_fixtures.py"))
+          .normalize();
 
   private SklearnFixtures() {}
 
