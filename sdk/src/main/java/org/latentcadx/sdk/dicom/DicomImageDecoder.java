@@ -1,0 +1,91 @@
+package org.latentcadx.sdk.dicom;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.TagFromName;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LatentCadxException.ErrorCode;
+import org.latentcadx.sdk.MammogramImage;
+
+/**
+ * The reading pipeline, in the order that keeps allocations bounded: structure scan (lengths), header
+ * parse without Pixel Data, header checks (SOP class, frames, size bound, decodable syntax, Pixel Data
+ * length), then the full parse and the pixel decode.
+ */
+final class DicomImageDecoder {
+
+  private DicomImageDecoder() {}
+
+  static DicomImage decode(byte[] content, String source, long maxPixels, long maxInflatedBytes)
+      throws LatentCadxException {
+    DicomStructureScan.Structure structure = DicomStructureScan.scan(content, source, maxInflatedBytes);
+    AttributeList headerAttributes = parse(content, structure, source, true);
+    ImageHeader header;
+    try {
+      header = ImageHeader.from(headerAttributes, source, maxPixels);
+    } catch (RuntimeException e) {
+      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
+          source + ": malformed image attributes: " + e, e);
+    }
+    TransferSyntaxes.Entry syntax = TransferSyntaxes.lookUp(structure.transferSyntaxUid(), source);
+    syntax.requireDecodable(header.bitsAllocated(), source);
+    requirePixelData(structure, header, syntax, source);
+
+    Attribute pixelData = parse(content, structure, source, false).getPixelData();
+    if (pixelData == null) {
+      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": Pixel Data could not be read");
+    }
+    int[] stored = StoredPixels.decode(pixelData, header, syntax, source);
+    MammogramImage image = MammogramImage.ofFloats(
+        header.columns(), header.rows(), GreyLevels.of(stored, header), header.metadata());
+    return new DicomImage(image, new DicomSource(source, headerAttributes));
+  }
+
+  private static void requirePixelData(DicomStructureScan.Structure structure, ImageHeader header,
+      TransferSyntaxes.Entry syntax, String source) throws LatentCadxException {
+    if (!structure.hasPixelData()) {
+      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": has no Pixel Data");
+    }
+    boolean nativeSyntax = syntax.codec() == TransferSyntaxes.Codec.NATIVE;
+    if (nativeSyntax == structure.pixelDataEncapsulated()) {
+      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": Pixel Data is "
+          + (nativeSyntax ? "encapsulated" : "native") + " but transfer syntax " + syntax.uid()
+          + " (" + syntax.name() + ") needs it " + (nativeSyntax ? "native" : "encapsulated"));
+    }
+    long needed = header.nativePixelBytes();
+    long length = structure.pixelDataLength();
+    if (nativeSyntax && length != needed && length != needed + 1) {
+      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": Pixel Data holds " + length
+          + " bytes but Rows x Columns x Bits Allocated (" + header.rows() + " x " + header.columns()
+          + " x " + header.bitsAllocated() + ") needs " + needed);
+    }
+  }
+
+  /** PixelMed's parse, with the encoding the structure scan found; stops before Pixel Data if asked. */
+  private static AttributeList parse(byte[] content, DicomStructureScan.Structure structure, String source,
+      boolean headerOnly) throws LatentCadxException {
+    AttributeList list = new AttributeList();
+    list.setDecompressPixelData(false);
+    try (DicomInputStream in = structure.hasMetaHeader()
+        ? new DicomInputStream(new ByteArrayInputStream(content))
+        : new DicomInputStream(new ByteArrayInputStream(content), structure.transferSyntaxUid(), false)) {
+      if (headerOnly) {
+        list.read(in, TagFromName.PixelData);
+      } else {
+        list.read(in);
+      }
+      String used = in.getTransferSyntaxToReadDataSet().getUID();
+      if (!used.equals(structure.transferSyntaxUid())) {
+        throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": ambiguous encoding ("
+            + structure.transferSyntaxUid() + " declared, " + used + " detected)");
+      }
+    } catch (IOException | DicomException | RuntimeException e) {
+      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": not readable as DICOM: " + e, e);
+    }
+    return list;
+  }
+}

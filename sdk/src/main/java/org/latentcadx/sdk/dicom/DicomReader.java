@@ -1,0 +1,91 @@
+package org.latentcadx.sdk.dicom;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LatentCadxException.ErrorCode;
+
+/**
+ * Reads single-frame grey-level DICOM images (mammography, digital X-ray, secondary capture) into a
+ * {@link DicomImage}. The transfer syntaxes read and the pixel semantics are listed in {@code
+ * sdk/DICOM.md}; in short, the grey levels are the Modality LUT output (Rescale Slope/Intercept applied)
+ * with MONOCHROME1 inverted so that larger is denser, and no VOI LUT or window is applied.
+ *
+ * <p>Every failure is a {@link LatentCadxException} naming the file and the problem: UNSUPPORTED_FORMAT
+ * (transfer syntax, SOP class, multi-frame, colour, or PixelMed absent from the classpath),
+ * CORRUPT_INPUT (not DICOM, truncated, impossible lengths, pixel data disagreeing with the header),
+ * IMAGE_TOO_LARGE (above the configured bound, checked before the pixels are read) or IO_ERROR.
+ * Instances are immutable and thread-safe.
+ */
+public final class DicomReader {
+
+  /** The default bound on Rows × Columns: 64 Mi pixels (8192 × 8192). */
+  public static final long DEFAULT_MAX_PIXELS = 64L << 20;
+
+  private static final long HEADER_ALLOWANCE_BYTES = 16L << 20;
+  private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
+
+  private final long maxPixels;
+
+  private DicomReader(long maxPixels) {
+    this.maxPixels = maxPixels;
+  }
+
+  /** A reader bounded at {@link #DEFAULT_MAX_PIXELS}. */
+  public static DicomReader create() {
+    return new DicomReader(DEFAULT_MAX_PIXELS);
+  }
+
+  /**
+   * A reader that refuses images of more than {@code maxPixels} pixels (and files or deflated data sets
+   * larger than such an image at 16 bits plus 16 MiB of header) with IMAGE_TOO_LARGE.
+   */
+  public static DicomReader withMaxPixels(long maxPixels) throws LatentCadxException {
+    if (maxPixels <= 0 || maxPixels * 2 + HEADER_ALLOWANCE_BYTES > MAX_ARRAY_BYTES) {
+      throw new LatentCadxException(ErrorCode.INVALID_ARGUMENT, "maxPixels must be in [1, "
+          + (MAX_ARRAY_BYTES - HEADER_ALLOWANCE_BYTES) / 2 + "], got " + maxPixels);
+    }
+    return new DicomReader(maxPixels);
+  }
+
+  /** Reads a DICOM file (Part 10, or a bare data set where the encoding can be recognised). */
+  public DicomImage read(Path file) throws LatentCadxException {
+    String source = file.toString();
+    PixelMedPresence.require("Reading DICOM file " + source);
+    byte[] content;
+    try {
+      long size = Files.size(file);
+      if (size > maxBytes()) {
+        throw new LatentCadxException(ErrorCode.IMAGE_TOO_LARGE, source + ": file of " + size
+            + " bytes exceeds the bound of " + maxBytes() + " bytes for images of at most " + maxPixels
+            + " pixels");
+      }
+      content = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new LatentCadxException(ErrorCode.IO_ERROR, source + ": no such file", e);
+    } catch (IOException e) {
+      throw new LatentCadxException(ErrorCode.IO_ERROR, source + ": cannot read: " + e, e);
+    }
+    return DicomImageDecoder.decode(content, source, maxPixels, maxBytes());
+  }
+
+  /**
+   * Reads DICOM content held in memory.
+   *
+   * @param sourceName names the content in metadata and error messages
+   */
+  public DicomImage read(byte[] content, String sourceName) throws LatentCadxException {
+    PixelMedPresence.require("Reading DICOM content " + sourceName);
+    if (content.length > maxBytes()) {
+      throw new LatentCadxException(ErrorCode.IMAGE_TOO_LARGE, sourceName + ": " + content.length
+          + " bytes exceed the bound of " + maxBytes() + " bytes");
+    }
+    return DicomImageDecoder.decode(content, sourceName, maxPixels, maxBytes());
+  }
+
+  private long maxBytes() {
+    return maxPixels * 2 + HEADER_ALLOWANCE_BYTES;
+  }
+}

@@ -1,0 +1,108 @@
+package org.latentcadx.sdk.dicom;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.CompressedFrameDecoder;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LatentCadxException.ErrorCode;
+
+/**
+ * Turns a Pixel Data attribute into stored pixel values: decompressed when needed, reduced to the Bits
+ * Stored below High Bit (other bits, e.g. overlays, are dropped), sign-extended when Pixel
+ * Representation is signed.
+ */
+final class StoredPixels {
+
+  private StoredPixels() {}
+
+  /** The stored values, row-major, {@code rows × columns} of them. */
+  static int[] decode(Attribute pixelData, ImageHeader header, TransferSyntaxes.Entry syntax, String source)
+      throws LatentCadxException {
+    int count = header.rows() * header.columns();
+    int[] raw = syntax.codec() == TransferSyntaxes.Codec.NATIVE
+        ? nativeValues(pixelData, header, count, source)
+        : decompressed(pixelData, header, syntax, source);
+    int shift = header.highBit() + 1 - header.bitsStored();
+    int mask = (1 << header.bitsStored()) - 1;
+    int signBit = 1 << (header.bitsStored() - 1);
+    for (int i = 0; i < count; i++) {
+      int value = (raw[i] >>> shift) & mask;
+      raw[i] = header.signed() && (value & signBit) != 0 ? value - (mask + 1) : value;
+    }
+    return raw;
+  }
+
+  private static int[] nativeValues(Attribute pixelData, ImageHeader header, int count, String source)
+      throws LatentCadxException {
+    int[] values = new int[count];
+    try {
+      if (header.bitsAllocated() == 16) {
+        short[] words = pixelData.getShortValues();
+        requireAtLeast(words.length, count, source);
+        for (int i = 0; i < count; i++) {
+          values[i] = words[i] & 0xFFFF;
+        }
+      } else {
+        byte[] bytes = pixelData.getByteValues();
+        requireAtLeast(bytes.length, count, source);
+        for (int i = 0; i < count; i++) {
+          values[i] = bytes[i] & 0xFF;
+        }
+      }
+    } catch (DicomException e) {
+      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
+          source + ": cannot read the Pixel Data values: " + e.getMessage(), e);
+    }
+    return values;
+  }
+
+  private static void requireAtLeast(int have, int need, String source) throws LatentCadxException {
+    if (have < need) {
+      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
+          source + ": Pixel Data holds " + have + " values; Rows x Columns needs " + need);
+    }
+  }
+
+  private static int[] decompressed(
+      Attribute pixelData, ImageHeader header, TransferSyntaxes.Entry syntax, String source)
+      throws LatentCadxException {
+    if (!(pixelData instanceof OtherByteAttributeMultipleCompressedFrames compressed)) {
+      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
+          source + ": transfer syntax " + syntax.uid() + " needs encapsulated Pixel Data, found native");
+    }
+    byte[][] frames = compressed.getFrames();
+    if (frames == null || frames.length != 1) {
+      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": encapsulated Pixel Data holds "
+          + (frames == null ? 0 : frames.length) + " frames; a single-frame image needs 1");
+    }
+    CompressedFrameHeader.requireSize(frames[0], syntax.codec(), header.columns(), header.rows(), source);
+    BufferedImage image;
+    try {
+      CompressedFrameDecoder decoder = new CompressedFrameDecoder(syntax.uid(), frames,
+          header.bitsAllocated() / 8, header.columns(), header.rows(), 1, null);
+      image = decoder.getDecompressedFrameAsBufferedImage(0);
+    } catch (DicomException | IOException | RuntimeException e) {
+      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
+          source + ": cannot decode the " + syntax.name() + " frame: " + e, e);
+    }
+    if (image == null || image.getWidth() != header.columns() || image.getHeight() != header.rows()
+        || image.getRaster().getNumBands() != 1) {
+      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": the " + syntax.name()
+          + " frame decodes to " + (image == null ? "nothing" : image.getWidth() + " x "
+          + image.getHeight() + " with " + image.getRaster().getNumBands() + " bands")
+          + "; the DICOM header says " + header.columns() + " x " + header.rows() + " grey levels");
+    }
+    Raster raster = image.getRaster();
+    int[] values = raster.getSamples(0, 0, header.columns(), header.rows(), 0,
+        new int[header.rows() * header.columns()]);
+    int bits = header.bitsAllocated();
+    for (int i = 0; i < values.length; i++) {
+      values[i] &= (1 << bits) - 1;
+    }
+    return values;
+  }
+}
