@@ -7,6 +7,7 @@ import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.TagFromName;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 import org.latentcadx.sdk.MammogramImage;
@@ -20,8 +21,8 @@ final class DicomImageDecoder {
 
   private DicomImageDecoder() {}
 
-  static DicomImage decode(byte[] content, String source, long maxPixels, long maxInflatedBytes)
-      throws LatentCadxException {
+  static DicomImage decode(byte[] content, String source, long maxPixels, long maxInflatedBytes,
+      Duration decodeTimeout) throws LatentCadxException {
     DicomStructureScan.Structure structure = DicomStructureScan.scan(content, source, maxInflatedBytes);
     AttributeList headerAttributes = parse(content, structure, source, true);
     ImageHeader header;
@@ -39,7 +40,7 @@ final class DicomImageDecoder {
     if (pixelData == null) {
       throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": Pixel Data could not be read");
     }
-    int[] stored = StoredPixels.decode(pixelData, header, syntax, source);
+    int[] stored = StoredPixels.decode(pixelData, header, syntax, decodeTimeout, source);
     MammogramImage image = MammogramImage.ofFloats(
         header.columns(), header.rows(), GreyLevels.of(stored, header), header.metadata());
     return new DicomImage(image, new DicomSource(source, headerAttributes));

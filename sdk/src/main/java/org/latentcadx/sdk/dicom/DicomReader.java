@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 
@@ -27,27 +28,44 @@ public final class DicomReader {
   private static final long HEADER_ALLOWANCE_BYTES = 16L << 20;
   private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
 
-  private final long maxPixels;
+  /** The default time one compressed frame may take to decode. */
+  public static final Duration DEFAULT_DECODE_TIMEOUT = Duration.ofSeconds(60);
 
-  private DicomReader(long maxPixels) {
+  private final long maxPixels;
+  private final Duration decodeTimeout;
+
+  private DicomReader(long maxPixels, Duration decodeTimeout) {
     this.maxPixels = maxPixels;
+    this.decodeTimeout = decodeTimeout;
   }
 
-  /** A reader bounded at {@link #DEFAULT_MAX_PIXELS}. */
+  /** A reader bounded at {@link #DEFAULT_MAX_PIXELS} and {@link #DEFAULT_DECODE_TIMEOUT}. */
   public static DicomReader create() {
-    return new DicomReader(DEFAULT_MAX_PIXELS);
+    return new DicomReader(DEFAULT_MAX_PIXELS, DEFAULT_DECODE_TIMEOUT);
   }
 
   /**
-   * A reader that refuses images of more than {@code maxPixels} pixels (and files or deflated data sets
+   * A copy that refuses images of more than {@code maxPixels} pixels (and files or deflated data sets
    * larger than such an image at 16 bits plus 16 MiB of header) with IMAGE_TOO_LARGE.
    */
-  public static DicomReader withMaxPixels(long maxPixels) throws LatentCadxException {
-    if (maxPixels <= 0 || maxPixels * 2 + HEADER_ALLOWANCE_BYTES > MAX_ARRAY_BYTES) {
+  public DicomReader withMaxPixels(long maxPixels) throws LatentCadxException {
+    if (maxPixels <= 0 || maxPixels > (MAX_ARRAY_BYTES - HEADER_ALLOWANCE_BYTES) / 2) {
       throw new LatentCadxException(ErrorCode.INVALID_ARGUMENT, "maxPixels must be in [1, "
           + (MAX_ARRAY_BYTES - HEADER_ALLOWANCE_BYTES) / 2 + "], got " + maxPixels);
     }
-    return new DicomReader(maxPixels);
+    return new DicomReader(maxPixels, decodeTimeout);
+  }
+
+  /**
+   * A copy that gives up on a compressed frame (CORRUPT_INPUT) when its decoder runs longer than {@code
+   * timeout}: some third-party decoders loop forever on hostile code streams.
+   */
+  public DicomReader withDecodeTimeout(Duration timeout) throws LatentCadxException {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new LatentCadxException(ErrorCode.INVALID_ARGUMENT,
+          "decode timeout must be positive, got " + timeout);
+    }
+    return new DicomReader(maxPixels, timeout);
   }
 
   /** Reads a DICOM file (Part 10, or a bare data set where the encoding can be recognised). */
@@ -68,7 +86,7 @@ public final class DicomReader {
     } catch (IOException e) {
       throw new LatentCadxException(ErrorCode.IO_ERROR, source + ": cannot read: " + e, e);
     }
-    return DicomImageDecoder.decode(content, source, maxPixels, maxBytes());
+    return DicomImageDecoder.decode(content, source, maxPixels, maxBytes(), decodeTimeout);
   }
 
   /**
@@ -82,7 +100,7 @@ public final class DicomReader {
       throw new LatentCadxException(ErrorCode.IMAGE_TOO_LARGE, sourceName + ": " + content.length
           + " bytes exceed the bound of " + maxBytes() + " bytes");
     }
-    return DicomImageDecoder.decode(content, sourceName, maxPixels, maxBytes());
+    return DicomImageDecoder.decode(content, sourceName, maxPixels, maxBytes(), decodeTimeout);
   }
 
   private long maxBytes() {

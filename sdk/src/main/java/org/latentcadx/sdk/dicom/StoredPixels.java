@@ -7,6 +7,8 @@ import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 
@@ -20,12 +22,12 @@ final class StoredPixels {
   private StoredPixels() {}
 
   /** The stored values, row-major, {@code rows × columns} of them. */
-  static int[] decode(Attribute pixelData, ImageHeader header, TransferSyntaxes.Entry syntax, String source)
-      throws LatentCadxException {
+  static int[] decode(Attribute pixelData, ImageHeader header, TransferSyntaxes.Entry syntax,
+      Duration decodeTimeout, String source) throws LatentCadxException {
     int count = header.rows() * header.columns();
     int[] raw = syntax.codec() == TransferSyntaxes.Codec.NATIVE
         ? nativeValues(pixelData, header, count, source)
-        : decompressed(pixelData, header, syntax, source);
+        : decompressed(pixelData, header, syntax, decodeTimeout, source);
     int shift = header.highBit() + 1 - header.bitsStored();
     int mask = (1 << header.bitsStored()) - 1;
     int signBit = 1 << (header.bitsStored() - 1);
@@ -67,9 +69,8 @@ final class StoredPixels {
     }
   }
 
-  private static int[] decompressed(
-      Attribute pixelData, ImageHeader header, TransferSyntaxes.Entry syntax, String source)
-      throws LatentCadxException {
+  private static int[] decompressed(Attribute pixelData, ImageHeader header,
+      TransferSyntaxes.Entry syntax, Duration decodeTimeout, String source) throws LatentCadxException {
     if (!(pixelData instanceof OtherByteAttributeMultipleCompressedFrames compressed)) {
       throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
           source + ": transfer syntax " + syntax.uid() + " needs encapsulated Pixel Data, found native");
@@ -82,12 +83,17 @@ final class StoredPixels {
     CompressedFrameHeader.requireSize(frames[0], syntax.codec(), header.columns(), header.rows(), source);
     BufferedImage image;
     try {
-      CompressedFrameDecoder decoder = new CompressedFrameDecoder(syntax.uid(), frames,
-          header.bitsAllocated() / 8, header.columns(), header.rows(), 1, null);
-      image = decoder.getDecompressedFrameAsBufferedImage(0);
-    } catch (DicomException | IOException | RuntimeException e) {
+      image = DecodeDeadline.call(() -> new CompressedFrameDecoder(syntax.uid(), frames,
+              header.bitsAllocated() / 8, header.columns(), header.rows(), 1, null)
+              .getDecompressedFrameAsBufferedImage(0),
+          decodeTimeout, source, syntax.name() + " frame");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Error error) {
+        throw error;
+      }
       throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
-          source + ": cannot decode the " + syntax.name() + " frame: " + e, e);
+          source + ": cannot decode the " + syntax.name() + " frame: " + cause, cause);
     }
     if (image == null || image.getWidth() != header.columns() || image.getHeight() != header.rows()
         || image.getRaster().getNumBands() != 1) {

@@ -91,7 +91,7 @@ class DicomReaderTest {
 
   @Test
   void refusesImagesAboveTheConfiguredBoundBeforeReadingPixels() throws Exception {
-    DicomReader small = DicomReader.withMaxPixels(128 * 96 - 1);
+    DicomReader small = DicomReader.create().withMaxPixels(128 * 96 - 1);
 
     assertThatThrownBy(() -> small.read(DicomFixtures.DIRECTORY.resolve("mg_u16_rle.dcm")))
         .isInstanceOfSatisfying(LatentCadxException.class,
@@ -135,7 +135,7 @@ class DicomReaderTest {
 
   @Test
   void refusesANonPositiveBound() {
-    assertThatThrownBy(() -> DicomReader.withMaxPixels(0))
+    assertThatThrownBy(() -> DicomReader.create().withMaxPixels(0))
         .isInstanceOfSatisfying(LatentCadxException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
   }
