@@ -1,0 +1,165 @@
+package org.latentcadx.sdk.bench;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import ai.onnxruntime.OrtSession.SessionOptions.ExecutionMode;
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.latentcadx.sdk.DetectionResult;
+import org.latentcadx.sdk.ImageMetadata;
+import org.latentcadx.sdk.LesionDetector;
+import org.latentcadx.sdk.MammogramImage;
+import org.latentcadx.sdk.ModelSource;
+import org.latentcadx.sdk.StageTimings;
+import org.latentcadx.sdk.internal.tiling.TileGrid;
+import org.latentcadx.sdk.testing.TestModel;
+
+/**
+ * Times raw ONNX Runtime runs over pre-built tile batches against {@link LesionDetector#detect} on the
+ * same work: a 4000×6000 12-bit original, downsampled ×4 to 1000×1500, tiled 256×256 at stride 128
+ * (7 × 11 = 77 tiles), with a 256×256 convolutional model built in code (3×3 conv+ReLU layers of 8,
+ * 16 and 16 channels, 1×1 conv, sigmoid). Prints a table of median times and the SDK/raw ratio. Not a
+ * test; see {@code docs/PERFORMANCE.md} for the command and recorded figures.
+ *
+ * <p>Arguments: {@code [iterations (default 5)] [intra-op threads (default all processors)] [batch size
+ * (default 8)]}.
+ */
+public final class DetectorBenchmark {
+
+  private static final int WIDTH = 4000;
+  private static final int HEIGHT = 6000;
+  private static final int TILE = 256;
+  private static final int STRIDE = 128;
+  private static final int MAP_WIDTH = WIDTH / 4;
+  private static final int MAP_HEIGHT = HEIGHT / 4;
+
+  private DetectorBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+    int batch = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+    byte[] model =
+        TestModel.convolutional(TILE, new int[] {8, 16, 16}, 2021)
+            .metadata("latentcadx.downsample_factor", "4")
+            .metadata("latentcadx.tile_stride", Integer.toString(STRIDE))
+            .toBytes();
+    Path file = Files.createTempFile("latentcadx-bench", ".onnx");
+    Files.write(file, model);
+    MammogramImage image = syntheticMammogram();
+
+    long[] raw = timeRawRuns(model, threads, batch, iterations);
+    long[] sdk = new long[iterations];
+    StageTimings lastTimings;
+    int tiles;
+    try (LesionDetector detector =
+        LesionDetector.builder(ModelSource.path(file)).intraOpThreads(threads).batchSize(batch).build()) {
+      DetectionResult warmUp = detector.detect(image);
+      tiles = warmUp.tileCount();
+      for (int i = 0; i < iterations; i++) {
+        long start = System.nanoTime();
+        warmUp = detector.detect(image);
+        sdk[i] = System.nanoTime() - start;
+      }
+      lastTimings = warmUp.timings();
+    } finally {
+      Files.deleteIfExists(file);
+    }
+    print(iterations, threads, batch, tiles, raw, sdk, lastTimings);
+  }
+
+  /** A 12-bit image with smooth structure and noise (content does not change the cost). */
+  private static MammogramImage syntheticMammogram() throws Exception {
+    Random random = new Random(1);
+    short[] pixels = new short[WIDTH * HEIGHT];
+    for (int y = 0; y < HEIGHT; y++) {
+      for (int x = 0; x < WIDTH; x++) {
+        double tissue = 1500 + 1000 * Math.sin(x / 300.0) * Math.cos(y / 450.0);
+        pixels[y * WIDTH + x] = (short) Math.max(0, Math.min(4095, tissue + random.nextInt(200)));
+      }
+    }
+    return MammogramImage.ofShorts(
+        WIDTH, HEIGHT, pixels, false, ImageMetadata.of("benchmark").withBitsStored(12));
+  }
+
+  /** Wall time of running every tile of the image as pre-built batches, once per iteration. */
+  private static long[] timeRawRuns(byte[] model, int threads, int batch, int iterations)
+      throws Exception {
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    int tiles = new TileGrid(MAP_WIDTH, MAP_HEIGHT, TILE, STRIDE).size();
+    List<OnnxTensor> batches = new ArrayList<>();
+    Random random = new Random(2);
+    try (SessionOptions options = new SessionOptions()) {
+      options.setOptimizationLevel(OptLevel.ALL_OPT);
+      options.setExecutionMode(ExecutionMode.SEQUENTIAL);
+      options.setIntraOpNumThreads(threads);
+      options.setInterOpNumThreads(1);
+      try (OrtSession session = env.createSession(model, options)) {
+        for (int first = 0; first < tiles; first += batch) {
+          int count = Math.min(batch, tiles - first);
+          FloatBuffer data =
+              ByteBuffer.allocateDirect(count * TILE * TILE * Float.BYTES)
+                  .order(ByteOrder.nativeOrder())
+                  .asFloatBuffer();
+          for (int i = 0; i < data.capacity(); i++) {
+            data.put(i, random.nextFloat());
+          }
+          batches.add(OnnxTensor.createTensor(env, data, new long[] {count, 1, TILE, TILE}));
+        }
+        runAll(session, batches);
+        long[] times = new long[iterations];
+        for (int i = 0; i < iterations; i++) {
+          long start = System.nanoTime();
+          runAll(session, batches);
+          times[i] = System.nanoTime() - start;
+        }
+        return times;
+      } finally {
+        batches.forEach(OnnxTensor::close);
+      }
+    }
+  }
+
+  private static void runAll(OrtSession session, List<OnnxTensor> batches) throws Exception {
+    for (OnnxTensor input : batches) {
+      try (OrtSession.Result result = session.run(Map.of("image", input))) {
+        result.get(0);
+      }
+    }
+  }
+
+  private static double medianMillis(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2] / 1e6;
+  }
+
+  private static void print(
+      int iterations, int threads, int batch, int tiles, long[] raw, long[] sdk, StageTimings timings) {
+    double rawMs = medianMillis(raw);
+    double sdkMs = medianMillis(sdk);
+    System.out.printf(
+        "image %dx%d -> %dx%d, %d tiles of %dx%d, stride %d, batch %d, %d intra-op threads, median of %d%n",
+        WIDTH, HEIGHT, MAP_WIDTH, MAP_HEIGHT, tiles, TILE, TILE, STRIDE, batch, threads, iterations);
+    System.out.println("| measurement | median ms | per tile ms |");
+    System.out.println("| --- | ---: | ---: |");
+    System.out.printf("| raw ONNX Runtime run, pre-built batches | %.1f | %.2f |%n", rawMs, rawMs / tiles);
+    System.out.printf("| SDK detect, whole pipeline | %.1f | %.2f |%n", sdkMs, sdkMs / tiles);
+    System.out.printf("| ratio SDK / raw | %.3f | |%n", sdkMs / rawMs);
+    System.out.printf(
+        "last detect stages (ms): preprocessing %d, inference %d, stitching %d, postprocessing %d%n",
+        timings.preprocessing().toMillis(), timings.inference().toMillis(),
+        timings.stitching().toMillis(), timings.postprocessing().toMillis());
+  }
+}
