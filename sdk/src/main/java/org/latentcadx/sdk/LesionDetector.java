@@ -18,6 +18,7 @@ import org.latentcadx.sdk.internal.model.ModelContract;
 import org.latentcadx.sdk.internal.postprocess.LesionExtractor;
 import org.latentcadx.sdk.internal.postprocess.MaskStitcher;
 import org.latentcadx.sdk.internal.preprocess.GreyLevelNormalizer;
+import org.latentcadx.sdk.internal.preprocess.ModelScaleConverter;
 import org.latentcadx.sdk.internal.preprocess.Resampling;
 import org.latentcadx.sdk.internal.tiling.TileGrid;
 
@@ -50,7 +51,7 @@ public final class LesionDetector implements AutoCloseable {
   private final ModelInfo modelInfo;
   private final ExecutionProvider provider;
   private final Optional<String> fallbackReason;
-  private final GreyLevelNormalizer normalizer;
+  private final ModelScaleConverter converter;
   private final int stride;
   private final Aggregation aggregation;
   private final float lesionThreshold;
@@ -70,7 +71,10 @@ public final class LesionDetector implements AutoCloseable {
     this.modelInfo = modelInfo;
     this.provider = created.provider();
     this.fallbackReason = created.fallbackReason();
-    this.normalizer = new GreyLevelNormalizer(contract, Optional.ofNullable(options.scanner));
+    this.converter =
+        new ModelScaleConverter(
+            new GreyLevelNormalizer(contract, Optional.ofNullable(options.scanner)),
+            contract.downsampleFactor());
     this.stride = options.stride > 0 ? options.stride : contract.tileStride();
     if (stride > contract.tileSize()) {
       throw new LatentCadxException(
@@ -118,8 +122,7 @@ public final class LesionDetector implements AutoCloseable {
   private DetectionResult run(MammogramImage image) throws LatentCadxException {
     checkSize(image);
     long start = System.nanoTime();
-    int factor = contract.downsampleFactor();
-    FloatGrid small = Resampling.downsample(normalizer.normalize(image), factor);
+    FloatGrid small = converter.convert(image);
     TileGrid grid = new TileGrid(small.width(), small.height(), contract.tileSize(), stride);
     FloatGrid padded = Resampling.padTo(small, grid.paddedWidth(), grid.paddedHeight());
     long preprocessed = System.nanoTime();
@@ -141,7 +144,12 @@ public final class LesionDetector implements AutoCloseable {
     checkFinite(tileProbabilities, stitched);
     ProbabilityMap map =
         new ProbabilityMap(
-            small.width(), small.height(), factor, image.width(), image.height(), stitched.data());
+            small.width(),
+            small.height(),
+            contract.downsampleFactor(),
+            image.width(),
+            image.height(),
+            stitched.data());
     long mapped = System.nanoTime();
 
     double imageProbability = aggregation.apply(tileProbabilities);

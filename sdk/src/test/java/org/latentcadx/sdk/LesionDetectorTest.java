@@ -161,7 +161,7 @@ class LesionDetectorTest {
     MammogramImage image = DetectorFixtures.image8(rows);
     float[] normalised = image.pixels();
     for (int i = 0; i < normalised.length; i++) {
-      normalised[i] = (float) (normalised[i] * (1.0 / 255));
+      normalised[i] = (float) (normalised[i] / 255.0);
     }
     TestModel model = TestModel.identity(8);
     for (int batch = 1; batch <= 7; batch++) {

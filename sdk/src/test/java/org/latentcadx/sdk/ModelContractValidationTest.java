@@ -160,4 +160,19 @@ class ModelContractValidationTest {
       assertThat(info.metadata()).containsEntry("latentcadx.provenance.seed", "42");
     }
   }
+
+  @Test
+  void maskValuesOutsideTheUnitIntervalFailInference() throws Exception {
+    Path model = TestModel.identity(4).maskScale(2f).writeTo(folder.resolve("model.onnx"));
+    MammogramImage image = DetectorFixtures.sparse8(5, 4, new int[] {3, 2, 153});
+    try (LesionDetector detector = LesionDetector.builder(ModelSource.path(model)).build()) {
+      LatentCadxException e =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              LatentCadxException.class, () -> detector.detect(image));
+      assertThat(e.code()).isEqualTo(ErrorCode.INFERENCE_FAILED);
+      assertThat(e)
+          .hasMessageContaining("model 'test-identity' gave mask value 1.2 at map pixel (3, 2)")
+          .hasMessageContaining("expected values in [0, 1]");
+    }
+  }
 }

@@ -30,7 +30,8 @@ import java.util.Random;
  * <p>Graphs (input {@code image [N,1,T,T]}):
  *
  * <ul>
- *   <li>{@link #identity(int)}: {@code mask = image}, {@code probability = max pixel of the tile};
+ *   <li>{@link #identity(int)}: {@code mask = image} (times {@link #maskScale(float)}), {@code
+ *       probability = max pixel of the tile};
  *   <li>{@link #tileMax(int)}: {@code mask} = the tile's max pixel everywhere, same probability;
  *   <li>{@link #convolutional(int, int[], long)}: 3×3 conv + ReLU layers of the given widths, a 1×1 conv
  *       and a sigmoid give the mask; {@code probability = max of the mask} (a realistic-size load for
@@ -63,6 +64,7 @@ public final class TestModel {
   private String maskName = "mask";
   private long graphTileSize;
   private boolean fixedBatch;
+  private float maskScale = 1f;
 
   private TestModel(Kind kind, int tileSize) {
     this.kind = kind;
@@ -139,6 +141,15 @@ public final class TestModel {
     return this;
   }
 
+  /**
+   * Multiplies the identity model's mask by {@code factor} (e.g. 2 to produce values above 1, which the
+   * SDK must refuse).
+   */
+  public TestModel maskScale(float factor) {
+    this.maskScale = factor;
+    return this;
+  }
+
   /** The serialised model. */
   public byte[] toBytes() {
     ModelProto.Builder model =
@@ -172,7 +183,8 @@ public final class TestModel {
     graph.addOutput(tensor(maskName, batch, 1, graphTileSize, graphTileSize));
     switch (kind) {
       case IDENTITY -> {
-        graph.addNode(node("Identity", List.of(inputName), maskName));
+        graph.addInitializer(floats("mask_scale", new long[] {}, new float[] {maskScale}));
+        graph.addNode(node("Mul", List.of(inputName, "mask_scale"), maskName));
         graph.addNode(reduceMax(inputName, probabilityName, false));
       }
       case TILE_MAX -> {

@@ -5,7 +5,6 @@ import org.latentcadx.sdk.DdsmScanner;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 import org.latentcadx.sdk.MammogramImage;
-import org.latentcadx.sdk.internal.FloatGrid;
 import org.latentcadx.sdk.internal.model.ModelContract;
 import org.latentcadx.sdk.internal.model.ModelContract.Normalization;
 import org.latentcadx.sdk.internal.model.ModelContract.OdRange;
@@ -45,19 +44,17 @@ public final class GreyLevelNormalizer {
   }
 
   /**
-   * The normalised image.
+   * Normalises row {@code y} of {@code image}, held in {@code row}, in place.
    *
    * @throws LatentCadxException {@code INVALID_IMAGE} when a float image without bit depth is outside
    *     [0, 1] under {@code bits_stored}
    */
-  public FloatGrid normalize(MammogramImage image) throws LatentCadxException {
-    float[] values = image.pixels();
+  public void normalizeRow(float[] row, MammogramImage image, int y) throws LatentCadxException {
     if (contract.normalization() == Normalization.OPTICAL_DENSITY) {
-      toOpticalDensity(values, scanner.orElseThrow(), contract.odRange().orElseThrow());
+      toOpticalDensity(row, scanner.orElseThrow(), contract.odRange().orElseThrow());
     } else {
-      byBitsStored(values, image);
+      byBitsStored(row, image, y);
     }
-    return new FloatGrid(image.width(), image.height(), values);
   }
 
   private static void toOpticalDensity(float[] values, DdsmScanner scanner, OdRange range) {
@@ -68,23 +65,24 @@ public final class GreyLevelNormalizer {
     }
   }
 
-  private static void byBitsStored(float[] values, MammogramImage image) throws LatentCadxException {
+  private static void byBitsStored(float[] values, MammogramImage image, int y)
+      throws LatentCadxException {
     int bits = image.metadata().bitsStored();
     if (bits == 0) {
-      for (int i = 0; i < values.length; i++) {
-        if (values[i] < 0 || values[i] > 1) {
+      for (int x = 0; x < values.length; x++) {
+        if (values[x] < 0 || values[x] > 1) {
           throw new LatentCadxException(
               ErrorCode.INVALID_IMAGE,
-              image.metadata().source() + ": pixel (" + (i % image.width()) + ", " + (i / image.width())
-                  + ") is " + values[i] + " but the image has no bits stored; expected values in [0, 1]"
-                  + " or ImageMetadata.bitsStored set");
+              image.metadata().source() + ": pixel (" + x + ", " + y + ") is " + values[x]
+                  + " but the image has no bits stored; expected values in [0, 1] or"
+                  + " ImageMetadata.bitsStored set");
         }
       }
       return;
     }
-    double scale = 1.0 / (Math.pow(2, bits) - 1);
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) Math.max(0, Math.min(1, values[i] * scale));
+    double maxLevel = Math.pow(2, bits) - 1;
+    for (int x = 0; x < values.length; x++) {
+      values[x] = (float) Math.max(0, Math.min(1, values[x] / maxLevel));
     }
   }
 }
