@@ -1,0 +1,65 @@
+package org.latentcadx.cli;
+
+import org.latentcadx.cli.evaluate.EvaluateCommand;
+import org.latentcadx.cli.inspect.InspectCommand;
+import org.latentcadx.cli.score.ScoreCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code latentcadx} command: {@code score}, {@code evaluate} and {@code inspect}.
+ *
+ * <p>Exit codes: {@value ExitCodes#OK} when everything worked, {@value ExitCodes#SOME_INPUTS_FAILED}
+ * when some inputs failed (the rest were processed) or the run stopped on an unexpected error, {@value
+ * ExitCodes#USAGE} for a usage error (unknown option, missing or unusable input, model or device).
+ */
+@Command(
+    name = "latentcadx",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Finds lesions in mammograms with a LatentCADx ONNX model.",
+    subcommands = {
+      ScoreCommand.class,
+      EvaluateCommand.class,
+      InspectCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:everything worked",
+      "1:some inputs failed (the others were processed), or the run stopped on an error",
+      "2:usage error: bad option, missing input, unusable model or device"
+    })
+public final class LatentCadxCli implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the command and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command and returns its exit code (used by tests, which must not exit the JVM). */
+  public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line (exit codes and error handling as documented above). */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new LatentCadxCli());
+    commandLine.setExecutionExceptionHandler(
+        (exception, failed, parseResult) -> {
+          failed.getErr().println("latentcadx: " + exception.getMessage());
+          if (!(exception instanceof UsageException)) {
+            exception.printStackTrace(failed.getErr());
+          }
+          return exception instanceof UsageException ? ExitCodes.USAGE : ExitCodes.SOME_INPUTS_FAILED;
+        });
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a sub-command is required");
+  }
+}

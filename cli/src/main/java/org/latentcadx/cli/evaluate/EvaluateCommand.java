@@ -1,0 +1,246 @@
+package org.latentcadx.cli.evaluate;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.latentcadx.cli.ExitCodes;
+import org.latentcadx.cli.UsageException;
+import org.latentcadx.cli.io.AtomicFiles;
+import org.latentcadx.cli.io.Json;
+import org.latentcadx.cli.score.InputFile;
+import org.latentcadx.cli.score.InputScanner;
+import org.latentcadx.cli.score.ScoreResult;
+import org.latentcadx.sdk.metrics.BootstrapIntervals;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code latentcadx evaluate}: metrics of a {@code score} output folder against ground truth. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Evaluates a 'latentcadx score' output folder against CBIS-DDSM-style description CSVs (mass"
+          + " and calcification; the synthetic set's add a latent-truth mask column). Images are"
+          + " matched by the SHA-256 of their files, so the folder layouts need not agree.",
+      "Writes metrics.json, roc.png, pr.png, report.html and the worst cases' overlays (cases/)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the report was written",
+      "1:the report was written, but some ground-truth images had no score",
+      "2:usage error: bad option, unreadable ground truth or score folder"
+    })
+public final class EvaluateCommand implements Callable<Integer> {
+
+  @Option(
+      names = {"-g", "--ground-truth"},
+      required = true,
+      arity = "1..*",
+      paramLabel = "CSV",
+      description = "CBIS-DDSM-style description CSV(s).")
+  private List<Path> groundTruth;
+
+  @Option(
+      names = "--data-root",
+      paramLabel = "DIR",
+      description = "Folder the CSVs' paths are relative to (default: each CSV's folder).")
+  private Path dataRoot;
+
+  @Option(
+      names = {"-s", "--scores"},
+      required = true,
+      paramLabel = "DIR",
+      description = "Output folder of 'latentcadx score'.")
+  private Path scores;
+
+  @Option(
+      names = "--normals",
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Normal (lesion-free) images: files or folders, searched recursively.")
+  private List<Path> normals = List.of();
+
+  @Option(
+      names = "--unlisted-as-normal",
+      description = "Count scored images that are in no CSV (and not among --normals) as normal.")
+  private boolean unlistedAsNormal;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "DIR",
+      description = "Report folder (created if missing).")
+  private Path output;
+
+  @Option(
+      names = "--bootstrap",
+      paramLabel = "N",
+      defaultValue = "" + BootstrapIntervals.DEFAULT_REPLICATES,
+      description = "Bootstrap replicates of the confidence intervals (default: ${DEFAULT-VALUE}).")
+  private int replicates;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      defaultValue = "20210401",
+      description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+  private long seed;
+
+  @Option(
+      names = "--worst",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "Worst cases of each kind in the report (default: ${DEFAULT-VALUE}).")
+  private int worst;
+
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws UsageException, IOException {
+    if (replicates < 1 || worst < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--bootstrap must be at least 1 and --worst at least 0");
+    }
+    EvaluationSet set = match();
+    ScoreResult reference = firstResult(set);
+    double threshold = reference.settings().decisionThreshold();
+
+    Map<String, ClassificationGroups.Group> classification =
+        ClassificationGroups.compute(set, threshold, replicates, seed);
+    Files.createDirectories(output);
+    List<WorstCases.Case> worstCases = copyOverlays(WorstCases.select(set, worst));
+    EvaluationReport report =
+        new EvaluationReport(
+            EvaluationReport.SCHEMA,
+            reference.model(),
+            threshold,
+            counts(set),
+            new EvaluationReport.Bootstrap(replicates, seed),
+            classification,
+            worstCases);
+
+    AtomicFiles.write(output.resolve("metrics.json"), Json.mapper().writeValueAsBytes(report));
+    AtomicFiles.write(output.resolve("roc.png"), CurvePlots.roc(rocCurves(classification)));
+    AtomicFiles.write(output.resolve("pr.png"), CurvePlots.precisionRecall(prCurves(classification)));
+    AtomicFiles.write(
+        output.resolve("report.html"),
+        HtmlReport.render(report, "roc.png", "pr.png").getBytes(StandardCharsets.UTF_8));
+
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "latentcadx evaluate: %d image(s) with lesions, %d normal; report in %s%n",
+        set.positives().size(), set.negatives().size(), output.resolve("report.html"));
+    for (Path missing : set.notScored()) {
+      out.printf("  not scored: %s%n", missing);
+    }
+    out.flush();
+    return set.notScored().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+  }
+
+  private EvaluationSet match() throws UsageException, IOException {
+    List<GroundTruthRow> rows = new ArrayList<>();
+    try {
+      for (Path csv : groundTruth) {
+        Path root = dataRoot != null ? dataRoot : csv.toAbsolutePath().getParent();
+        rows.addAll(GroundTruthCsv.read(csv, root));
+      }
+      List<Path> normalFiles = new ArrayList<>();
+      if (!normals.isEmpty()) {
+        for (InputFile file : new InputScanner(output).scan(normals).inputs()) {
+          normalFiles.add(file.path());
+        }
+      }
+      return EvaluationSet.match(rows, normalFiles, ScoreFolder.read(scores), unlistedAsNormal);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  private static ScoreResult firstResult(EvaluationSet set) throws UsageException {
+    if (!set.positives().isEmpty()) {
+      return set.positives().get(0).image().result();
+    }
+    if (!set.negatives().isEmpty()) {
+      return set.negatives().get(0).result();
+    }
+    throw new UsageException(
+        "no ground-truth or normal image has a score in the score folder; were the same files scored?");
+  }
+
+  private static EvaluationReport.Counts counts(EvaluationSet set) {
+    Map<String, Integer> abnormalities = new LinkedHashMap<>();
+    for (LesionType type : LesionType.values()) {
+      abnormalities.put(type.label(), 0);
+    }
+    for (EvaluationSet.Positive positive : set.positives()) {
+      positive.rows().forEach(row -> abnormalities.merge(row.type().label(), 1, Integer::sum));
+    }
+    return new EvaluationReport.Counts(
+        set.positives().size(), set.negatives().size(), abnormalities, set.notScored().size());
+  }
+
+  private List<WorstCases.Case> copyOverlays(List<WorstCases.Candidate> candidates)
+      throws IOException {
+    List<WorstCases.Case> cases = new ArrayList<>();
+    int index = 0;
+    for (WorstCases.Candidate candidate : candidates) {
+      index++;
+      ScoreResult result = candidate.image().result();
+      String overlay = null;
+      String name = result.outputs() == null ? null : result.outputs().overlayPng();
+      if (name != null && Files.isRegularFile(candidate.image().sibling(name))) {
+        overlay = String.format(Locale.ROOT, "cases/%02d-%s.png", index, candidate.kind().name().toLowerCase(Locale.ROOT));
+        AtomicFiles.write(
+            output.resolve(overlay), Files.readAllBytes(candidate.image().sibling(name)));
+      }
+      cases.add(
+          new WorstCases.Case(
+              result.input().file(),
+              candidate.kind(),
+              result.imageProbability(),
+              candidate.lesionTypes(),
+              overlay));
+    }
+    return cases;
+  }
+
+  private static List<CurvePlots.Curve> rocCurves(Map<String, ClassificationGroups.Group> groups) {
+    List<CurvePlots.Curve> curves = new ArrayList<>();
+    groups.forEach(
+        (name, group) -> {
+          if (group.metrics() != null) {
+            curves.add(
+                new CurvePlots.Curve(
+                    name + String.format(Locale.ROOT, " (AUC %.3f)", group.metrics().rocAuc().estimate()),
+                    group.metrics().roc().falsePositiveRates(),
+                    group.metrics().roc().truePositiveRates()));
+          }
+        });
+    return curves;
+  }
+
+  private static List<CurvePlots.Curve> prCurves(Map<String, ClassificationGroups.Group> groups) {
+    List<CurvePlots.Curve> curves = new ArrayList<>();
+    groups.forEach(
+        (name, group) -> {
+          if (group.metrics() != null) {
+            curves.add(
+                new CurvePlots.Curve(
+                    name + String.format(Locale.ROOT, " (AP %.3f)", group.metrics().averagePrecision().estimate()),
+                    group.metrics().precisionRecall().recall(),
+                    group.metrics().precisionRecall().precision()));
+          }
+        });
+    return curves;
+  }
+}

@@ -1,0 +1,117 @@
+package org.latentcadx.cli.evaluate;
+
+import com.google.common.escape.Escaper;
+import com.google.common.html.HtmlEscapers;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The one-page {@code report.html}: tables of the metrics, the curve plots and the worst cases. */
+final class HtmlReport {
+
+  private static final Escaper HTML = HtmlEscapers.htmlEscaper();
+
+  private HtmlReport() {}
+
+  /** The page for {@code report}; images are referenced relative to the report's folder. */
+  static String render(EvaluationReport report, String rocPng, String prPng) {
+    StringBuilder html = new StringBuilder();
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+        .append("<title>LatentCADx evaluation</title>\n<style>\n")
+        .append("body{font-family:sans-serif;margin:1.5em;max-width:1200px}")
+        .append("table{border-collapse:collapse;margin:.5em 0 1.5em}")
+        .append("td,th{border:1px solid #bbb;padding:.25em .6em;text-align:right}")
+        .append("th{background:#eee}td:first-child,th:first-child{text-align:left}")
+        .append(".plots img{width:48%;margin-right:1%}.cases{display:flex;flex-wrap:wrap;gap:1em}")
+        .append(".cases figure{margin:0;width:220px}.cases img{width:220px}")
+        .append("figcaption{font-size:.85em}\n</style></head><body>\n");
+    html.append("<h1>LatentCADx evaluation</h1>\n<p>Model <b>")
+        .append(escape(report.model().name() + " " + report.model().version()))
+        .append("</b> (SHA-256 <code>")
+        .append(escape(report.model().sha256()))
+        .append("</code>). ")
+        .append(report.counts().imagesWithLesions())
+        .append(" image(s) with lesions (")
+        .append(escape(typeCounts(report.counts().abnormalities())))
+        .append("), ")
+        .append(report.counts().normalImages())
+        .append(" normal image(s)");
+    if (report.counts().groundTruthImagesNotScored() > 0) {
+      html.append("; ")
+          .append(report.counts().groundTruthImagesNotScored())
+          .append(" ground-truth image(s) had no score and were left out");
+    }
+    html.append(". Intervals: ")
+        .append(report.bootstrap().replicates())
+        .append(" bootstrap replicates, seed ")
+        .append(report.bootstrap().seed())
+        .append(", 95% percentile.</p>\n");
+
+    html.append("<h2>Image classification</h2>\n<table><tr><th>group</th><th>lesion / normal</th>")
+        .append("<th>ROC AUC [95% CI]</th><th>AP [95% CI]</th><th>F1 at ")
+        .append(number(report.decisionThreshold()))
+        .append("</th><th>sensitivity</th><th>specificity</th><th>best F1 (threshold)</th></tr>\n");
+    for (Map.Entry<String, ClassificationGroups.Group> entry : report.classification().entrySet()) {
+      html.append("<tr><td>").append(escape(entry.getKey())).append("</td>");
+      ClassificationReport metrics = entry.getValue().metrics();
+      if (metrics == null) {
+        html.append("<td colspan=\"7\">not available: ")
+            .append(escape(entry.getValue().unavailable()))
+            .append("</td></tr>\n");
+        continue;
+      }
+      ClassificationReport.Decision decision = metrics.atDecisionThreshold();
+      html.append("<td>").append(metrics.positives()).append(" / ").append(metrics.negatives())
+          .append("</td><td>").append(interval(metrics.rocAuc()))
+          .append("</td><td>").append(interval(metrics.averagePrecision()))
+          .append("</td><td>").append(number(decision.f1()))
+          .append("</td><td>").append(number(decision.recall()))
+          .append("</td><td>").append(number(decision.specificity()))
+          .append("</td><td>").append(number(metrics.atBestF1().f1()))
+          .append(" (").append(number(metrics.atBestF1().threshold())).append(")</td></tr>\n");
+    }
+    html.append("</table>\n<div class=\"plots\"><img src=\"")
+        .append(escape(rocPng))
+        .append("\" alt=\"ROC curves\"><img src=\"")
+        .append(escape(prPng))
+        .append("\" alt=\"Precision-recall curves\"></div>\n");
+
+    html.append("<h2>Worst cases</h2>\n<div class=\"cases\">\n");
+    for (WorstCases.Case worst : report.worstCases()) {
+      html.append("<figure>");
+      if (worst.overlay() != null) {
+        html.append("<a href=\"").append(escape(worst.overlay())).append("\"><img src=\"")
+            .append(escape(worst.overlay())).append("\" alt=\"overlay\"></a>");
+      }
+      html.append("<figcaption><b>")
+          .append(worst.kind() == WorstCases.Kind.MISSED_LESION ? "missed lesion" : "false alarm")
+          .append("</b> p = ")
+          .append(number(worst.imageProbability()))
+          .append(worst.lesionTypes().isEmpty() ? "" : " (" + escape(String.join(", ", worst.lesionTypes())) + ")")
+          .append("<br>")
+          .append(escape(worst.file()))
+          .append("</figcaption></figure>\n");
+    }
+    html.append("</div>\n<p>All numbers are in <code>metrics.json</code>.</p>\n</body></html>\n");
+    return html.toString();
+  }
+
+  private static String typeCounts(Map<String, Integer> abnormalities) {
+    List<String> parts =
+        abnormalities.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList();
+    return String.join(", ", parts) + " abnormalities";
+  }
+
+  private static String interval(ClassificationReport.Interval interval) {
+    return number(interval.estimate())
+        + " [" + number(interval.lower()) + ", " + number(interval.upper()) + "]";
+  }
+
+  private static String number(double value) {
+    return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.3f", value);
+  }
+
+  private static String escape(String text) {
+    return HTML.escape(text);
+  }
+}

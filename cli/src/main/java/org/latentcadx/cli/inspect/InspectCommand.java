@@ -1,0 +1,151 @@
+package org.latentcadx.cli.inspect;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.latentcadx.cli.ExitCodes;
+import org.latentcadx.cli.ModelOption;
+import org.latentcadx.cli.UsageException;
+import org.latentcadx.cli.io.Json;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LesionDetector;
+import org.latentcadx.sdk.ModelInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code latentcadx inspect}: what a model is (metadata, tensors, provenance, SHA-256) and which ONNX
+ * Runtime execution providers this process can use.
+ */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Shows a model's name, version, SHA-256, contract parameters, input and output tensors and"
+          + " training provenance (after checking it against the model contract), and the ONNX"
+          + " Runtime execution providers available here."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the model is valid", "2:usage error, or the model is missing or invalid"})
+public final class InspectCommand implements Callable<Integer> {
+
+  private static final String PROVENANCE_PREFIX = "latentcadx.provenance.";
+
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL",
+      defaultValue = ModelOption.DEFAULT,
+      description = ModelOption.DESCRIPTION)
+  private String model;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  private boolean json;
+
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  /** What {@code inspect} reports. */
+  record Report(
+      String name,
+      String version,
+      String source,
+      String sha256,
+      Map<String, Object> contract,
+      List<Tensor> tensors,
+      Map<String, String> provenance,
+      Map<String, String> otherMetadata,
+      List<String> availableExecutionProviders) {}
+
+  /** An input or output tensor of the model contract. */
+  record Tensor(String role, String name, String type, String shape) {}
+
+  @Override
+  public Integer call() throws Exception {
+    Report report;
+    try (LesionDetector detector =
+        LesionDetector.builder(ModelOption.source(model)).build()) {
+      report = report(detector.modelInfo());
+    } catch (LatentCadxException e) {
+      throw new UsageException(e.code() + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.mapper().writeValueAsString(report));
+    } else {
+      printText(out, report);
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  static Report report(ModelInfo info) {
+    Map<String, String> metadata = new TreeMap<>(info.metadata());
+    Map<String, Object> contract = new LinkedHashMap<>();
+    contract.put("contractVersion", metadata.get("latentcadx.contract_version"));
+    contract.put("tileSize", info.tileSize());
+    contract.put("defaultStride", info.defaultStride());
+    contract.put("downsampleFactor", info.downsampleFactor());
+    contract.put("normalization", info.normalization());
+    contract.put("decisionThreshold", (double) info.decisionThreshold());
+    String tile = "[N, 1, " + info.tileSize() + ", " + info.tileSize() + "]";
+    List<Tensor> tensors =
+        List.of(
+            new Tensor("input", metadata.get("latentcadx.input_name"), "float32", tile),
+            new Tensor("output", metadata.get("latentcadx.output_probability_name"), "float32", "[N]"),
+            new Tensor("output", metadata.get("latentcadx.output_mask_name"), "float32", tile));
+    Map<String, String> provenance = new TreeMap<>();
+    Map<String, String> other = new TreeMap<>();
+    metadata.forEach(
+        (key, value) -> {
+          if (key.startsWith(PROVENANCE_PREFIX)) {
+            provenance.put(key.substring(PROVENANCE_PREFIX.length()), value);
+          } else if (!key.startsWith("latentcadx.")) {
+            other.put(key, value);
+          }
+        });
+    return new Report(
+        info.name(),
+        info.version(),
+        info.source(),
+        info.sha256(),
+        contract,
+        tensors,
+        provenance,
+        other,
+        availableProviders());
+  }
+
+  /** The execution providers of the ONNX Runtime build on the classpath, e.g. {@code [CPU]}. */
+  static List<String> availableProviders() {
+    EnumSet<OrtProvider> providers = OrtEnvironment.getAvailableProviders();
+    return providers.stream().map(OrtProvider::getName).toList();
+  }
+
+  private static void printText(PrintWriter out, Report report) {
+    out.printf("model:      %s %s%n", report.name(), report.version());
+    out.printf("source:     %s%n", report.source());
+    out.printf("sha256:     %s%n", report.sha256());
+    out.println("contract:");
+    report.contract().forEach((key, value) -> out.printf("  %-18s %s%n", key, value));
+    out.println("tensors:");
+    for (Tensor tensor : report.tensors()) {
+      out.printf("  %-6s %-12s %s %s%n", tensor.role(), tensor.name(), tensor.type(), tensor.shape());
+    }
+    out.println("provenance:" + (report.provenance().isEmpty() ? " (none recorded)" : ""));
+    report.provenance().forEach((key, value) -> out.printf("  %-18s %s%n", key, value));
+    if (!report.otherMetadata().isEmpty()) {
+      out.println("other metadata:");
+      report.otherMetadata().forEach((key, value) -> out.printf("  %-18s %s%n", key, value));
+    }
+    out.println("execution providers available here: " + String.join(", ", report.availableExecutionProviders()));
+  }
+}

@@ -1,0 +1,148 @@
+package org.latentcadx.cli.score;
+
+import com.google.common.base.Stopwatch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.latentcadx.cli.io.AtomicFiles;
+import org.latentcadx.cli.io.ProbabilityMapPng;
+import org.latentcadx.sdk.BoundingBox;
+import org.latentcadx.sdk.DetectionResult;
+import org.latentcadx.sdk.ImageMetadata;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.Lesion;
+import org.latentcadx.sdk.LesionDetector;
+import org.latentcadx.sdk.MammogramImage;
+import org.latentcadx.sdk.ProbabilityMap;
+
+/**
+ * Scores one input with the SDK's detector and writes its image outputs: the probability map
+ * ({@code .map.png}) and the overlay ({@code .overlay.png}).
+ */
+final class DetectorScorer implements ImageScorer {
+
+  private final LesionDetector detector;
+  private final OutputLayout layout;
+  private final ScoreResult.Settings settings;
+  private final ScoreResult.Model model;
+
+  DetectorScorer(LesionDetector detector, OutputLayout layout, ScoreResult.Settings settings) {
+    this.detector = detector;
+    this.layout = layout;
+    this.settings = settings;
+    this.model =
+        new ScoreResult.Model(
+            detector.modelInfo().name(), detector.modelInfo().version(), detector.modelInfo().sha256());
+  }
+
+  @Override
+  public Scored score(InputFile input, String inputSha256) throws LatentCadxException, IOException {
+    Map<String, Double> timings = new LinkedHashMap<>();
+    Stopwatch decoding = Stopwatch.createStarted();
+    MammogramImage image = ImageDecoder.read(input);
+    timings.put("decode", millis(decoding));
+
+    DetectionResult detection = detector.detect(image);
+    timings.put("preprocessing", millis(detection.timings().preprocessing()));
+    timings.put("inference", millis(detection.timings().inference()));
+    timings.put("stitching", millis(detection.timings().stitching()));
+    timings.put("postprocessing", millis(detection.timings().postprocessing()));
+
+    Stopwatch writing = Stopwatch.createStarted();
+    String key = input.key();
+    ProbabilityMap map = detection.probabilityMap();
+    ProbabilityMapPng.Map stored = new ProbabilityMapPng.Map(map.width(), map.height(), map.values());
+    AtomicFiles.write(layout.probabilityMap(key), ProbabilityMapPng.encode(stored));
+    List<ScoreResult.Lesion> lesions = lesions(detection, image.metadata(), map.downsampleFactor());
+    AtomicFiles.write(
+        layout.overlayPng(key),
+        OverlayRenderer.render(
+            image.width(),
+            image.height(),
+            image.pixels(),
+            stored,
+            settings.decisionThreshold(),
+            lesions.stream().map(ScoreResult.Lesion::boxPx).toList()));
+    timings.put("write", millis(writing));
+
+    ScoreResult result =
+        new ScoreResult(
+            ScoreResult.SCHEMA,
+            describe(input, inputSha256, image),
+            model,
+            settings,
+            detection.executionProvider().name(),
+            detection.imageProbability(),
+            detection.positive(),
+            lesions,
+            new ScoreResult.Outputs(
+                fileName(layout.overlayPng(key)), fileName(layout.probabilityMap(key)), null, null));
+    return new Scored(result, timings);
+  }
+
+  private static ScoreResult.Input describe(InputFile input, String sha256, MammogramImage image) {
+    ImageMetadata metadata = image.metadata();
+    ScoreResult.Spacing spacing =
+        metadata
+            .pixelSpacingMm()
+            .map(s -> new ScoreResult.Spacing(s.rowMm(), s.columnMm()))
+            .orElse(null);
+    return new ScoreResult.Input(
+        input.key(),
+        input.format(),
+        sha256,
+        image.width(),
+        image.height(),
+        spacing,
+        metadata.laterality().name(),
+        metadata.view().orElse(null));
+  }
+
+  /**
+   * Lesions with boxes in original pixels, and in millimetres from the image's top-left corner when
+   * the spacing is known; areas in original pixels are map pixels × factor².
+   */
+  static List<ScoreResult.Lesion> lesions(
+      DetectionResult detection, ImageMetadata metadata, int downsampleFactor) {
+    Optional<ImageMetadata.PixelSpacing> spacing = metadata.pixelSpacingMm();
+    List<ScoreResult.Lesion> lesions = new ArrayList<>();
+    for (Lesion lesion : detection.lesions()) {
+      BoundingBox box = lesion.imageBox();
+      double areaPx = (double) lesion.areaMapPixels() * downsampleFactor * downsampleFactor;
+      ScoreResult.Box boxPx = new ScoreResult.Box(box.x(), box.y(), box.width(), box.height());
+      ScoreResult.Box boxMm =
+          spacing
+              .map(
+                  s ->
+                      new ScoreResult.Box(
+                          box.x() * s.columnMm(),
+                          box.y() * s.rowMm(),
+                          box.width() * s.columnMm(),
+                          box.height() * s.rowMm()))
+              .orElse(null);
+      Double areaMm2 = spacing.map(s -> areaPx * s.rowMm() * s.columnMm()).orElse(null);
+      lesions.add(
+          new ScoreResult.Lesion(
+              boxPx, boxMm, areaPx, areaMm2, lesion.peakProbability(), lesion.meanProbability()));
+    }
+    return lesions;
+  }
+
+  private static String fileName(Path path) {
+    return path.getFileName().toString();
+  }
+
+  private static double millis(Stopwatch stopwatch) {
+    return stopwatch.elapsed(TimeUnit.MICROSECONDS) / 1000.0;
+  }
+
+  private static double millis(Duration duration) {
+    return duration.toNanos() / 1e6;
+  }
+}

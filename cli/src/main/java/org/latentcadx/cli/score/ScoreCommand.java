@@ -1,0 +1,189 @@
+package org.latentcadx.cli.score;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.latentcadx.cli.ExitCodes;
+import org.latentcadx.cli.ModelOption;
+import org.latentcadx.cli.UsageException;
+import org.latentcadx.cli.io.AtomicFiles;
+import org.latentcadx.sdk.Aggregation;
+import org.latentcadx.sdk.Device;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LesionDetector;
+import org.latentcadx.sdk.ModelInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code latentcadx score}: scores mammograms in batch; see {@code cli/README.md} for the outputs. */
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Scores mammograms (DICOM, 16-bit PNG, TIFF; folders searched recursively) and writes, per image,"
+          + " a JSON result, a probability map, an overlay PNG and, for DICOM inputs, DICOM objects;"
+          + " per run summary.csv, errors.csv and timings.csv.",
+      "A rerun skips images already done (same file, model and settings); --force redoes them."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every input was scored (or was already done)",
+      "1:some inputs failed; they are listed in errors.csv, the others were scored",
+      "2:usage error: bad option, missing input, unusable model or device"
+    })
+public final class ScoreCommand implements Callable<Integer> {
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "INPUT",
+      description = "Image files and folders (searched recursively).")
+  private List<Path> inputs;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "DIR",
+      description = "Output folder (created if missing).")
+  private Path output;
+
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL",
+      defaultValue = ModelOption.DEFAULT,
+      description = ModelOption.DESCRIPTION)
+  private String model;
+
+  @Option(
+      names = "--device",
+      paramLabel = "DEVICE",
+      defaultValue = "auto",
+      converter = OptionConverters.DeviceConverter.class,
+      description = "auto, cpu, cuda or cuda:N (default: ${DEFAULT-VALUE}: CUDA GPU 0 when usable, else CPU).")
+  private Device device;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "8",
+      description = "Tiles per model run, 1 to 1024 (default: ${DEFAULT-VALUE}).")
+  private int batchSize;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads per model operator, 1 to 256 (default: all processors).")
+  private Integer threads;
+
+  @Option(
+      names = "--stride",
+      paramLabel = "PIXELS",
+      description = "Tile stride in model-scale pixels, 1 to the tile size (default: the model's).")
+  private Integer stride;
+
+  @Option(
+      names = "--aggregation",
+      paramLabel = "RULE",
+      defaultValue = "max",
+      converter = OptionConverters.AggregationConverter.class,
+      description =
+          "Image probability from tile probabilities: max, noisy-or, top-k or top-k:K (mean of the K"
+              + " largest; K defaults to " + OptionConverters.DEFAULT_TOP_K + ") (default: ${DEFAULT-VALUE}).")
+  private Aggregation aggregation;
+
+  @Option(names = "--force", description = "Score every input again, even those already done.")
+  private boolean force;
+
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws UsageException, IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    InputScanner.Scan scan = scan();
+    OutputLayout layout = new OutputLayout(output);
+    try (LesionDetector detector = openDetector()) {
+      ModelInfo info = detector.modelInfo();
+      ScoreResult.Settings settings =
+          new ScoreResult.Settings(
+              detector.stride(), OptionConverters.text(aggregation), detector.lesionThreshold());
+      out.printf(
+          "latentcadx score: %d input(s), model %s %s (sha256 %s) on %s%s%n",
+          scan.inputs().size() + scan.unrecognised().size(),
+          info.name(),
+          info.version(),
+          info.sha256(),
+          detector.executionProvider(),
+          detector.deviceFallbackReason().map(reason -> " (" + reason + ")").orElse(""));
+      out.flush();
+      AtomicFiles.deleteLeftovers(layout.folder());
+      ResultStore store = new ResultStore(layout);
+      BatchRunner runner =
+          new BatchRunner(
+              store, new DetectorScorer(detector, layout, settings), info.sha256(), settings, force);
+      BatchRunner.Outcome outcome =
+          runner.run(
+              scan.inputs(), Progress.to(System.err, System.console() != null));
+      List<BatchRunner.Failure> failures = new ArrayList<>(outcome.failures());
+      for (InputScanner.Unrecognised file : scan.unrecognised()) {
+        failures.add(
+            new BatchRunner.Failure(
+                file.key(),
+                "UNSUPPORTED_FORMAT: " + file.path() + " is not a DICOM, PNG or TIFF file"
+                    + " (by content or extension)"));
+      }
+      failures.sort(Comparator.comparing(BatchRunner.Failure::file));
+      BatchRunner.Outcome reported =
+          new BatchRunner.Outcome(outcome.results(), failures, outcome.scored(), outcome.skipped());
+      new RunReports(store).write(reported);
+      out.printf(
+          "latentcadx score: %d scored, %d already done, %d failed; results in %s%n",
+          outcome.scored(), outcome.skipped(), failures.size(), layout.folder());
+      out.printf("  summary: %s%n", layout.summaryCsv());
+      if (!failures.isEmpty()) {
+        out.printf("  errors:  %s%n", layout.errorsCsv());
+      }
+      out.flush();
+      return failures.isEmpty() ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+    }
+  }
+
+  private InputScanner.Scan scan() throws UsageException, IOException {
+    InputScanner.Scan scan;
+    try {
+      scan = new InputScanner(output).scan(inputs);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    if (scan.inputs().isEmpty() && scan.unrecognised().isEmpty()) {
+      throw new UsageException("no DICOM, PNG or TIFF file found in " + inputs);
+    }
+    return scan;
+  }
+
+  private LesionDetector openDetector() throws UsageException {
+    try {
+      LesionDetector.Builder builder =
+          LesionDetector.builder(ModelOption.source(model))
+              .device(device)
+              .batchSize(batchSize)
+              .aggregation(aggregation);
+      if (threads != null) {
+        builder.intraOpThreads(threads);
+      }
+      if (stride != null) {
+        builder.stride(stride);
+      }
+      return builder.build();
+    } catch (LatentCadxException e) {
+      throw new UsageException(e.code() + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+}
