@@ -1,6 +1,6 @@
 package org.latentcadx.cli.score;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -19,20 +19,20 @@ public abstract class Progress {
     FAILED
   }
 
-  final PrintStream out;
+  final PrintWriter out;
   private final LongSupplier nanoClock;
   private int total;
   private int finished;
   private int scored;
   private long startNanos;
 
-  Progress(PrintStream out, LongSupplier nanoClock) {
+  Progress(PrintWriter out, LongSupplier nanoClock) {
     this.out = out;
     this.nanoClock = nanoClock;
   }
 
   /** A bar when {@code terminal}, log lines otherwise, both on {@code out}. */
-  public static Progress to(PrintStream out, boolean terminal) {
+  public static Progress to(PrintWriter out, boolean terminal) {
     return terminal ? new Bar(out, System::nanoTime) : new Lines(out, System::nanoTime);
   }
 
@@ -56,7 +56,7 @@ public abstract class Progress {
     out.flush();
   }
 
-  abstract void report(PrintStream out, String key, Outcome outcome, String detail);
+  abstract void report(PrintWriter out, String key, Outcome outcome, String detail);
 
   /** {@code finished/total} as text, e.g. {@code "3/10"}. */
   String count() {
@@ -92,12 +92,12 @@ public abstract class Progress {
 
   /** One line per input: {@code [3/10] scored a/b.dcm (0.42 img/s, ETA 0m17s)}. */
   static final class Lines extends Progress {
-    Lines(PrintStream out, LongSupplier nanoClock) {
+    Lines(PrintWriter out, LongSupplier nanoClock) {
       super(out, nanoClock);
     }
 
     @Override
-    void report(PrintStream out, String key, Outcome outcome, String detail) {
+    void report(PrintWriter out, String key, Outcome outcome, String detail) {
       out.printf(
           Locale.ROOT,
           "[%s] %s %s%s (%.2f img/s, ETA %s)%n",
@@ -114,7 +114,7 @@ public abstract class Progress {
   static final class Bar extends Progress {
     private static final int WIDTH = 30;
 
-    Bar(PrintStream out, LongSupplier nanoClock) {
+    Bar(PrintWriter out, LongSupplier nanoClock) {
       super(out, nanoClock);
     }
 
@@ -127,7 +127,7 @@ public abstract class Progress {
     }
 
     @Override
-    void report(PrintStream out, String key, Outcome outcome, String detail) {
+    void report(PrintWriter out, String key, Outcome outcome, String detail) {
       if (outcome == Outcome.FAILED) {
         out.printf(Locale.ROOT, "\r\033[Kfailed %s: %s%n", key, detail);
       }

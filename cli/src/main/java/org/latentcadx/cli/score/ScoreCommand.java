@@ -128,7 +128,7 @@ public final class ScoreCommand implements Callable<Integer> {
               store, new DetectorScorer(detector, layout, settings), info.sha256(), settings, force);
       BatchRunner.Outcome outcome =
           runner.run(
-              scan.inputs(), Progress.to(System.err, System.console() != null));
+              scan.inputs(), Progress.to(spec.commandLine().getErr(), System.console() != null));
       List<BatchRunner.Failure> failures = new ArrayList<>(outcome.failures());
       for (InputScanner.Unrecognised file : scan.unrecognised()) {
         failures.add(

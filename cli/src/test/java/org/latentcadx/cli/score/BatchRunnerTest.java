@@ -2,11 +2,10 @@ package org.latentcadx.cli.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,10 +127,10 @@ class BatchRunnerTest {
 
   @Test
   void logLinesNameEachInputWithRate() throws IOException {
-    ByteArrayOutputStream text = new ByteArrayOutputStream();
-    Progress lines = Progress.to(new PrintStream(text, true, StandardCharsets.UTF_8), false);
+    StringWriter text = new StringWriter();
+    Progress lines = Progress.to(new PrintWriter(text), false);
     runner("model-1", false).run(inputs("a.png=0.25", "b.png=corrupt"), lines);
-    assertThat(text.toString(StandardCharsets.UTF_8).lines())
+    assertThat(text.toString().lines())
         .hasSize(2)
         .satisfiesExactly(
             first -> assertThat(first).startsWith("[1/2] scored a.png (").contains("img/s, ETA"),
@@ -182,6 +181,6 @@ class BatchRunnerTest {
   }
 
   private static Progress quiet() {
-    return Progress.to(new PrintStream(OutputStream.nullOutputStream()), false);
+    return Progress.to(new PrintWriter(Writer.nullWriter()), false);
   }
 }

@@ -1,0 +1,238 @@
+package org.latentcadx.cli.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentcadx.cli.CliRun;
+import org.latentcadx.cli.ExitCodes;
+import org.latentcadx.cli.TestImages;
+import org.latentcadx.cli.io.AtomicFiles;
+import org.latentcadx.cli.io.Json;
+import org.latentcadx.cli.io.ProbabilityMapPng;
+import org.latentcadx.cli.io.Sha256;
+import org.latentcadx.sdk.testing.TestModel;
+
+/**
+ * {@code latentcadx score} end to end on temp folders, with the SDK's identity test model (mask =
+ * normalised image, probability = brightest pixel of the tile; tile 32, downsample factor 2), so that
+ * every number is known: an image with a 0.9 square on 0.1 scores 0.9 and has one lesion, the square.
+ */
+class ScoreCommandTest {
+
+  @TempDir Path dir;
+  private Path model;
+  private Path in;
+  private Path out;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    model =
+        TestModel.identity(32)
+            .metadata("latentcadx.downsample_factor", "2")
+            .writeTo(dir.resolve("model.onnx"));
+    in = dir.resolve("in");
+    out = dir.resolve("out");
+    TestImages.lesion(in.resolve("case1/image.png"));
+    TestImages.normal(in.resolve("case2/image.png"));
+    TestImages.write(in.resolve("case3/scan.tif"), "tiff", 0.2, 10, 10, 12, 0.8);
+  }
+
+  private CliRun score(Object... extra) {
+    Object[] args = new Object[extra.length + 7];
+    args[0] = "score";
+    args[1] = "-o";
+    args[2] = out;
+    args[3] = "--model";
+    args[4] = model;
+    args[5] = "--device";
+    args[6] = "cpu";
+    System.arraycopy(extra, 0, args, 7, extra.length);
+    return CliRun.of(args);
+  }
+
+  @Test
+  void scoresEveryImageWithKnownNumbers() throws IOException {
+    CliRun run = score(in);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("3 scored, 0 already done, 0 failed");
+    JsonNode lesion = Json.mapper().readTree(out.resolve("case1/image.png.json").toFile());
+    assertThat(lesion.at("/schema").asText()).isEqualTo(ScoreResult.SCHEMA);
+    assertThat(lesion.at("/input/file").asText()).isEqualTo("case1/image.png");
+    assertThat(lesion.at("/input/format").asText()).isEqualTo("PNG");
+    assertThat(lesion.at("/input/sha256").asText())
+        .isEqualTo(Sha256.of(in.resolve("case1/image.png")));
+    assertThat(lesion.at("/input/width").asInt()).isEqualTo(TestImages.WIDTH);
+    assertThat(lesion.at("/model/name").asText()).isEqualTo("test-identity");
+    assertThat(lesion.at("/model/sha256").asText()).isEqualTo(Sha256.of(model));
+    assertThat(lesion.at("/provider").asText()).isEqualTo("CPU");
+    assertThat(lesion.at("/settings/stride").asInt()).isEqualTo(16);
+    assertThat(lesion.at("/settings/aggregation").asText()).isEqualTo("max");
+    assertThat(lesion.at("/imageProbability").asDouble()).isCloseTo(TestImages.stored(0.9), within(1e-6));
+    assertThat(lesion.at("/positive").asBoolean()).isTrue();
+    assertThat(lesion.at("/lesions")).hasSize(1);
+    JsonNode box = lesion.at("/lesions/0/boxPx");
+    assertThat(new int[] {box.get("x").asInt(), box.get("y").asInt(), box.get("width").asInt(), box.get("height").asInt()})
+        .containsExactly(40, 30, 10, 10);
+    assertThat(lesion.at("/lesions/0/areaPx").asDouble()).isEqualTo(100);
+    assertThat(lesion.at("/lesions/0/boxMm").isMissingNode()).isTrue();
+    assertThat(lesion.at("/lesions/0/peakProbability").asDouble()).isCloseTo(TestImages.stored(0.9), within(1e-6));
+
+    JsonNode normal = Json.mapper().readTree(out.resolve("case2/image.png.json").toFile());
+    assertThat(normal.at("/imageProbability").asDouble()).isCloseTo(TestImages.stored(0.1), within(1e-6));
+    assertThat(normal.at("/positive").asBoolean()).isFalse();
+    assertThat(normal.at("/lesions")).isEmpty();
+
+    JsonNode tiff = Json.mapper().readTree(out.resolve("case3/scan.tif.json").toFile());
+    assertThat(tiff.at("/input/format").asText()).isEqualTo("TIFF");
+    assertThat(tiff.at("/imageProbability").asDouble()).isCloseTo(TestImages.stored(0.8), within(1e-6));
+
+    ProbabilityMapPng.Map map = ProbabilityMapPng.read(out.resolve("case1/image.png.map.png"));
+    assertThat(map.width()).isEqualTo(TestImages.WIDTH / 2);
+    assertThat(map.get(22, 17)).isCloseTo(0.9f, org.assertj.core.data.Offset.offset(1e-4f));
+    assertThat(ImageIO.read(out.resolve("case1/image.png.overlay.png").toFile()).getWidth())
+        .isEqualTo(TestImages.WIDTH);
+    assertThat(Files.readString(out.resolve("summary.csv")).lines())
+        .hasSize(4)
+        .anySatisfy(line -> assertThat(line).startsWith("case1/image.png,PNG,").contains(",0.900008,true,1,"));
+    assertThat(out.resolve("errors.csv")).hasContent("file,reason");
+    assertThat(Files.readString(out.resolve("timings.csv")).lines().findFirst().orElseThrow())
+        .isEqualTo("file,decode_ms,inference_ms,postprocessing_ms,preprocessing_ms,stitching_ms,write_ms");
+  }
+
+  @Test
+  void corruptFileIsRecordedAndTheRunGoesOn() throws IOException {
+    Path broken = in.resolve("case4/broken.png");
+    Files.createDirectories(broken.getParent());
+    Files.write(broken, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3});
+    Path notes = Files.writeString(dir.resolve("notes.txt"), "not an image");
+
+    CliRun run = score(in, notes);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.SOME_INPUTS_FAILED);
+    assertThat(run.out()).contains("3 scored, 0 already done, 2 failed");
+    String errors = Files.readString(out.resolve("errors.csv"));
+    assertThat(errors.lines())
+        .hasSize(3)
+        .satisfiesExactly(
+            header -> assertThat(header).isEqualTo("file,reason"),
+            first -> assertThat(first).startsWith("in/case4/broken.png,").contains("broken.png"),
+            second -> assertThat(second).startsWith("notes.txt,\"UNSUPPORTED_FORMAT"));
+    assertThat(out.resolve("in/case1/image.png.json")).exists();
+    assertThat(out.resolve("in/case4/broken.png.json")).doesNotExist();
+    assertThat(Files.readString(out.resolve("summary.csv")).lines()).hasSize(4);
+  }
+
+  @Test
+  void rerunSkipsDoneInputsAndWritesTheSameBytes() throws IOException {
+    assertThat(score(in).exitCode()).isEqualTo(ExitCodes.OK);
+    Map<String, String> first = deterministicFiles();
+
+    CliRun again = score(in);
+    assertThat(again.out()).contains("0 scored, 3 already done, 0 failed");
+    assertThat(deterministicFiles()).containsExactlyInAnyOrderEntriesOf(first);
+
+    CliRun forced = score("--force", in);
+    assertThat(forced.out()).contains("3 scored, 0 already done, 0 failed");
+    assertThat(deterministicFiles()).containsExactlyInAnyOrderEntriesOf(first);
+  }
+
+  @Test
+  void interruptedRunResumesToCompleteIdenticalOutputs() throws IOException {
+    assertThat(score(in).exitCode()).isEqualTo(ExitCodes.OK);
+    Map<String, String> complete = deterministicFiles();
+
+    // What a run killed during case2 leaves: case2's image outputs but no result (its JSON was still
+    // a temporary file), case3 not started, run reports of an earlier state.
+    Files.delete(out.resolve("case2/image.png.json"));
+    Files.writeString(out.resolve("case2/image.png.json" + AtomicFiles.TEMP_MARKER + "7"), "{\"sch");
+    for (String suffix : new String[] {".json", ".timings.json", ".overlay.png", ".map.png"}) {
+      Files.delete(out.resolve("case3/scan.tif" + suffix));
+    }
+    Files.writeString(out.resolve("summary.csv"), "stale");
+
+    CliRun resumed = score(in);
+
+    assertThat(resumed.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(resumed.out()).contains("2 scored, 1 already done, 0 failed");
+    assertThat(deterministicFiles()).containsExactlyInAnyOrderEntriesOf(complete);
+    try (Stream<Path> files = Files.walk(out)) {
+      assertThat(files).noneMatch(AtomicFiles::isLeftover);
+    }
+  }
+
+  @Test
+  void sameNamedFilesInDifferentFoldersGetTheirOwnOutputs() throws IOException {
+    assertThat(score(in.resolve("case1/image.png"), in.resolve("case2/image.png")).exitCode())
+        .isEqualTo(ExitCodes.OK);
+    assertThat(out.resolve("case1/image.png.json")).exists();
+    assertThat(out.resolve("case2/image.png.json")).exists();
+  }
+
+  @Test
+  void optionsChangeTheRecordedSettingsAndAggregation() throws IOException {
+    CliRun run = score("--stride", "8", "--aggregation", "top-k:2", "--batch-size", "3", "--threads", "1", in);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    JsonNode lesion = Json.mapper().readTree(out.resolve("case1/image.png.json").toFile());
+    assertThat(lesion.at("/settings/stride").asInt()).isEqualTo(8);
+    assertThat(lesion.at("/settings/aggregation").asText()).isEqualTo("top-k:2");
+    // Two tiles hold the whole 0.9 square at stride 8, so the mean of the top 2 is still 0.9.
+    assertThat(lesion.at("/imageProbability").asDouble()).isCloseTo(TestImages.stored(0.9), within(1e-6));
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(CliRun.of("score", in).exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(score(dir.resolve("missing")).exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(score("--device", "gpu", in).exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(score("--aggregation", "top-k:0", in).exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(score("--stride", "0", in).exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(score("--unknown", in).exitCode()).isEqualTo(ExitCodes.USAGE);
+    CliRun missingModel = CliRun.of("score", "-o", out, "--model", dir.resolve("nope.onnx"), in);
+    assertThat(missingModel.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missingModel.err()).contains("MODEL_NOT_FOUND").contains("nope.onnx");
+    assertThat(CliRun.of().exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void helpOfEveryCommand() {
+    for (String command : new String[] {"score", "evaluate", "inspect"}) {
+      CliRun help = CliRun.of(command, "--help");
+      assertThat(help.exitCode()).isEqualTo(ExitCodes.OK);
+      assertThat(help.out()).startsWith("Usage: latentcadx " + command).contains("Exit codes:");
+    }
+    CliRun top = CliRun.of("--help");
+    assertThat(top.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(top.out()).contains("score").contains("evaluate").contains("inspect");
+  }
+
+  /** Every file of the output folder that must be byte-identical between runs, by relative path. */
+  private Map<String, String> deterministicFiles() throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(out)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        String name = out.relativize(file).toString();
+        boolean timings = name.endsWith(".timings.json") || name.equals("timings.csv");
+        if (!timings) {
+          files.put(name, Sha256.of(file));
+        }
+      }
+    }
+    return files;
+  }
+
+  private static org.assertj.core.data.Offset<Double> within(double tolerance) {
+    return org.assertj.core.data.Offset.offset(tolerance);
+  }
+}
