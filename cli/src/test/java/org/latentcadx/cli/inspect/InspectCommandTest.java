@@ -1,0 +1,55 @@
+package org.latentcadx.cli.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentcadx.cli.CliRun;
+import org.latentcadx.cli.ExitCodes;
+import org.latentcadx.cli.io.Json;
+import org.latentcadx.cli.io.Sha256;
+import org.latentcadx.sdk.testing.TestModel;
+
+class InspectCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void showsMetadataTensorsProvenanceAndProviders() throws IOException {
+    Path model =
+        TestModel.identity(32)
+            .metadata("latentcadx.provenance.seed", "7")
+            .metadata("producer_note", "hand-built")
+            .writeTo(dir.resolve("model.onnx"));
+
+    CliRun text = CliRun.of("inspect", "--model", model);
+    assertThat(text.exitCode()).as(text.err()).isEqualTo(ExitCodes.OK);
+    assertThat(text.out())
+        .contains("model:      test-identity 0.0.1")
+        .contains("sha256:     " + Sha256.of(model))
+        .contains("input  image        float32 [N, 1, 32, 32]")
+        .contains("seed")
+        .contains("producer_note")
+        .contains("execution providers available here: ")
+        .contains("CPU");
+
+    CliRun json = CliRun.of("inspect", "--model", model, "--json");
+    JsonNode report = Json.mapper().readTree(json.out());
+    assertThat(report.at("/contract/tileSize").asInt()).isEqualTo(32);
+    assertThat(report.at("/tensors/2/name").asText()).isEqualTo("mask");
+    assertThat(report.at("/provenance/seed").asText()).isEqualTo("7");
+    assertThat(report.at("/availableExecutionProviders").toString()).contains("CPU");
+  }
+
+  @Test
+  void invalidModelIsAUsageError() throws IOException {
+    Path notOnnx = Files.writeString(dir.resolve("model.onnx"), "not a model");
+    CliRun run = CliRun.of("inspect", "--model", notOnnx);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("INVALID_MODEL");
+  }
+}
