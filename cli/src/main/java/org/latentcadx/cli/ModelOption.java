@@ -3,31 +3,54 @@ package org.latentcadx.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.ModelSource;
+import picocli.CommandLine.Option;
 
-/** The {@code --model} option shared by the sub-commands: a bundled model name or an ONNX file path. */
+/**
+ * The {@code --model} option of the sub-commands (a picocli mixin): a bundled model name or an ONNX
+ * file path, and the detector it opens.
+ */
 public final class ModelOption {
 
   /** The bundled model used when {@code --model} is not given. */
   public static final String DEFAULT = "latentcadx";
 
-  /** Help text of the option. */
-  public static final String DESCRIPTION =
-      "Bundled model name or path of an .onnx file (default: ${DEFAULT-VALUE}, the bundled"
-          + " LatentCADx model).";
-
-  private ModelOption() {}
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL",
+      defaultValue = DEFAULT,
+      description =
+          "Bundled model name or path of an .onnx file (default: ${DEFAULT-VALUE}, the bundled"
+              + " LatentCADx model).")
+  private String model = DEFAULT;
 
   /**
-   * The model source {@code value} names: a file when it exists, ends in {@code .onnx} or contains a
+   * The model source the option names: a file when it exists, ends in {@code .onnx} or contains a
    * path separator; otherwise a bundled model name.
    */
-  public static ModelSource source(String value) {
+  public ModelSource source() {
     boolean looksLikePath =
-        value.contains("/")
-            || value.contains("\\")
-            || value.toLowerCase(Locale.ROOT).endsWith(".onnx")
-            || Files.exists(Path.of(value));
-    return looksLikePath ? ModelSource.path(Path.of(value)) : ModelSource.classpath(value);
+        model.contains("/")
+            || model.contains("\\")
+            || model.toLowerCase(Locale.ROOT).endsWith(".onnx")
+            || Files.exists(Path.of(model));
+    return looksLikePath ? ModelSource.path(Path.of(model)) : ModelSource.classpath(model);
+  }
+
+  /**
+   * Opens a detector for the model with the given options; a missing or invalid model, or options
+   * the model or machine cannot take, are usage errors naming the SDK's error code.
+   */
+  public LesionDetector open(UnaryOperator<LesionDetector.Builder> options) throws UsageException {
+    try {
+      return options.apply(LesionDetector.builder(source())).build();
+    } catch (LatentCadxException e) {
+      throw new UsageException(e.code() + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
   }
 }

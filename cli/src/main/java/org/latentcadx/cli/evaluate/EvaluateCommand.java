@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.latentcadx.cli.ExitCodes;
 import org.latentcadx.cli.UsageException;
 import org.latentcadx.cli.io.AtomicFiles;
@@ -215,30 +216,35 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   private static List<CurvePlots.Curve> rocCurves(Map<String, ClassificationGroups.Group> groups) {
-    List<CurvePlots.Curve> curves = new ArrayList<>();
-    groups.forEach(
-        (name, group) -> {
-          if (group.metrics() != null) {
-            curves.add(
-                new CurvePlots.Curve(
-                    name + String.format(Locale.ROOT, " (AUC %.3f)", group.metrics().rocAuc().estimate()),
-                    group.metrics().roc().falsePositiveRates(),
-                    group.metrics().roc().truePositiveRates()));
-          }
-        });
-    return curves;
+    return curves(
+        groups,
+        metrics ->
+            new CurvePlots.Curve(
+                String.format(Locale.ROOT, "AUC %.3f", metrics.rocAuc().estimate()),
+                metrics.roc().falsePositiveRates(),
+                metrics.roc().truePositiveRates()));
   }
 
   private static List<CurvePlots.Curve> prCurves(Map<String, ClassificationGroups.Group> groups) {
+    return curves(
+        groups,
+        metrics ->
+            new CurvePlots.Curve(
+                String.format(Locale.ROOT, "AP %.3f", metrics.averagePrecision().estimate()),
+                metrics.precisionRecall().recall(),
+                metrics.precisionRecall().precision()));
+  }
+
+  /** One curve per group with metrics, named {@code "<group> (<summary>)"}. */
+  private static List<CurvePlots.Curve> curves(
+      Map<String, ClassificationGroups.Group> groups,
+      Function<ClassificationReport, CurvePlots.Curve> curveOf) {
     List<CurvePlots.Curve> curves = new ArrayList<>();
     groups.forEach(
         (name, group) -> {
           if (group.metrics() != null) {
-            curves.add(
-                new CurvePlots.Curve(
-                    name + String.format(Locale.ROOT, " (AP %.3f)", group.metrics().averagePrecision().estimate()),
-                    group.metrics().precisionRecall().recall(),
-                    group.metrics().precisionRecall().precision()));
+            CurvePlots.Curve curve = curveOf.apply(group.metrics());
+            curves.add(new CurvePlots.Curve(name + " (" + curve.name() + ")", curve.x(), curve.y()));
           }
         });
     return curves;

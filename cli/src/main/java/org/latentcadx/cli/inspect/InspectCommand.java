@@ -11,9 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.latentcadx.cli.ExitCodes;
 import org.latentcadx.cli.ModelOption;
-import org.latentcadx.cli.UsageException;
 import org.latentcadx.cli.io.Json;
-import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.ModelInfo;
 import picocli.CommandLine;
@@ -39,12 +37,7 @@ public final class InspectCommand implements Callable<Integer> {
 
   private static final String PROVENANCE_PREFIX = "latentcadx.provenance.";
 
-  @Option(
-      names = "--model",
-      paramLabel = "MODEL",
-      defaultValue = ModelOption.DEFAULT,
-      description = ModelOption.DESCRIPTION)
-  private String model;
+  @CommandLine.Mixin private ModelOption model;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
   private boolean json;
@@ -69,13 +62,8 @@ public final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Report report;
-    try (LesionDetector detector =
-        LesionDetector.builder(ModelOption.source(model)).build()) {
+    try (LesionDetector detector = model.open(builder -> builder)) {
       report = report(detector.modelInfo());
-    } catch (LatentCadxException e) {
-      throw new UsageException(e.code() + ": " + e.getMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -13,7 +13,6 @@ import org.latentcadx.cli.UsageException;
 import org.latentcadx.cli.io.AtomicFiles;
 import org.latentcadx.sdk.Aggregation;
 import org.latentcadx.sdk.Device;
-import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.ModelInfo;
 import picocli.CommandLine;
@@ -28,8 +27,8 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     description = {
       "Scores mammograms (DICOM, 16-bit PNG, TIFF; folders searched recursively) and writes, per image,"
-          + " a JSON result, a probability map, an overlay PNG and, for DICOM inputs, DICOM objects;"
-          + " per run summary.csv, errors.csv and timings.csv.",
+          + " a JSON result, a probability map and an overlay PNG; per run summary.csv, errors.csv and"
+          + " timings.csv.",
       "A rerun skips images already done (same file, model and settings); --force redoes them."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -53,12 +52,7 @@ public final class ScoreCommand implements Callable<Integer> {
       description = "Output folder (created if missing).")
   private Path output;
 
-  @Option(
-      names = "--model",
-      paramLabel = "MODEL",
-      defaultValue = ModelOption.DEFAULT,
-      description = ModelOption.DESCRIPTION)
-  private String model;
+  @CommandLine.Mixin private ModelOption model;
 
   @Option(
       names = "--device",
@@ -167,23 +161,16 @@ public final class ScoreCommand implements Callable<Integer> {
   }
 
   private LesionDetector openDetector() throws UsageException {
-    try {
-      LesionDetector.Builder builder =
-          LesionDetector.builder(ModelOption.source(model))
-              .device(device)
-              .batchSize(batchSize)
-              .aggregation(aggregation);
-      if (threads != null) {
-        builder.intraOpThreads(threads);
-      }
-      if (stride != null) {
-        builder.stride(stride);
-      }
-      return builder.build();
-    } catch (LatentCadxException e) {
-      throw new UsageException(e.code() + ": " + e.getMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
-    }
+    return model.open(
+        builder -> {
+          builder.device(device).batchSize(batchSize).aggregation(aggregation);
+          if (threads != null) {
+            builder.intraOpThreads(threads);
+          }
+          if (stride != null) {
+            builder.stride(stride);
+          }
+          return builder;
+        });
   }
 }
