@@ -299,9 +299,10 @@ public final class LesionDetector implements AutoCloseable {
     }
 
     /**
-     * The largest image (width × height, original pixels) a detector accepts; default 64,000,000.
-     * One {@code detect} call needs about 20 bytes per original pixel (pixel copy and normalised
-     * copy) plus model-scale buffers, so this bounds memory per call.
+     * The largest image (width × height, original pixels) a detector accepts; default 64,000,000
+     * (e.g. 8000 × 8000). Bigger images fail with {@code IMAGE_TOO_LARGE} before any work. Besides the
+     * caller's image, one {@code detect} call holds about 40 bytes per model-scale pixel (original
+     * pixels / factor²) plus one batch of tile buffers, so this bounds the memory of each call.
      */
     public Builder maxImagePixels(long pixels) {
       if (pixels < 1) {
