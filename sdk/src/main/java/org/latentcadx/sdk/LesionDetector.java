@@ -21,6 +21,8 @@ import org.latentcadx.sdk.internal.preprocess.GreyLevelNormalizer;
 import org.latentcadx.sdk.internal.preprocess.ModelScaleConverter;
 import org.latentcadx.sdk.internal.preprocess.Resampling;
 import org.latentcadx.sdk.internal.tiling.TileGrid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds lesions in mammograms with a LatentCADx ONNX model.
@@ -44,6 +46,8 @@ import org.latentcadx.sdk.internal.tiling.TileGrid;
  * calls after it fail with {@link IllegalStateException}.
  */
 public final class LesionDetector implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LesionDetector.class);
 
   private final OrtSession session;
   private final TileScorer scorer;
@@ -101,7 +105,7 @@ public final class LesionDetector implements AutoCloseable {
    *
    * @throws LatentCadxException {@code INVALID_IMAGE} (null image, or float pixels outside [0, 1] without
    *     bits stored), {@code IMAGE_TOO_LARGE} (over the configured pixel bound), {@code INFERENCE_FAILED}
-   *     (ONNX Runtime failed or the model produced non-finite values)
+   *     (ONNX Runtime failed, or the model produced values outside [0, 1])
    * @throws IllegalStateException if the detector is closed
    */
   public DetectionResult detect(MammogramImage image) throws LatentCadxException {
@@ -141,7 +145,7 @@ public final class LesionDetector implements AutoCloseable {
         });
     long scored = System.nanoTime();
     FloatGrid stitched = stitcher.result(small.width(), small.height());
-    checkFinite(tileProbabilities, stitched);
+    checkOutputRange(tileProbabilities, stitched);
     ProbabilityMap map =
         new ProbabilityMap(
             small.width(),
@@ -176,7 +180,7 @@ public final class LesionDetector implements AutoCloseable {
     }
   }
 
-  private void checkFinite(float[] tileProbabilities, FloatGrid map) throws LatentCadxException {
+  private void checkOutputRange(float[] tileProbabilities, FloatGrid map) throws LatentCadxException {
     for (int i = 0; i < tileProbabilities.length; i++) {
       if (!(tileProbabilities[i] >= 0 && tileProbabilities[i] <= 1)) {
         throw new LatentCadxException(
@@ -370,7 +374,12 @@ public final class LesionDetector implements AutoCloseable {
                 contract.normalization().key(),
                 contract.decisionThreshold(),
                 metadata);
-        return new LesionDetector(this, session, created, contract, info);
+        LesionDetector detector = new LesionDetector(this, session, created, contract, info);
+        LOG.debug(
+            "Loaded model {} {} (sha256 {}) from {} on {}, stride {}, batch {}",
+            info.name(), info.version(), info.sha256(), info.source(), created.provider(),
+            detector.stride, batchSize);
+        return detector;
       } catch (LatentCadxException | RuntimeException e) {
         closeQuietly(session, e);
         throw e;

@@ -42,6 +42,25 @@ class ModelContractValidationTest {
   }
 
   @Test
+  void bundledModelsLoadThroughTheContextClassLoader() throws Exception {
+    Path models = Files.createDirectories(folder.resolve("jar/org/latentcadx/models"));
+    TestModel.identity(4).writeTo(models.resolve("tiny-1.0.onnx"));
+    ClassLoader original = Thread.currentThread().getContextClassLoader();
+    try (java.net.URLClassLoader loader =
+        new java.net.URLClassLoader(new java.net.URL[] {folder.resolve("jar").toUri().toURL()})) {
+      Thread.currentThread().setContextClassLoader(loader);
+      try (LesionDetector detector =
+          LesionDetector.builder(ModelSource.classpath("tiny-1.0")).build()) {
+        assertThat(detector.modelInfo().name()).isEqualTo("test-identity");
+        assertThat(detector.modelInfo().source())
+            .isEqualTo("bundled model 'tiny-1.0' (classpath resource org/latentcadx/models/tiny-1.0.onnx)");
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(original);
+    }
+  }
+
+  @Test
   void bundledModelNamesCannotEscapeTheModelFolder() {
     assertThatThrownBy(() -> ModelSource.classpath("../secrets"))
         .isInstanceOf(IllegalArgumentException.class);
