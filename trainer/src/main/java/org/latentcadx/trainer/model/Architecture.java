@@ -1,0 +1,145 @@
+package org.latentcadx.trainer.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The LatentCADx network: a bottleneck-ResNet encoder, a classification head, a region-proposal head
+ * and a five-block up-sampling decoder with skip connections.
+ *
+ * <p>Encoder: a two-convolution stem (3×3 stride 2 with {@code stemWidth/2} filters, 3×3 with
+ * {@code stemWidth}), 3×3 stride-2 max pooling, then four stages of bottleneck blocks (1×1, 3×3, 1×1
+ * convolutions, each followed by batch norm; ReLU after the first two and after the residual sum).
+ * Stage {@code i} has {@code baseWidth·2^i} bottleneck filters and {@code 4·baseWidth·2^i} outputs;
+ * stages 2–4 halve the resolution in their first block (stride on the 3×3 convolution) and the first
+ * block of each stage has a 1×1 projection shortcut. A 256×256×1 patch becomes 8×8×{@code 32·baseWidth}.
+ *
+ * <p>Heads: classification (global average pooling → dense 2 → softmax; {@value #PROBABILITY} is the
+ * lesion column); region proposal (1×1 convolution to 8×8×2 logits); decoder of five blocks, each a
+ * ×2 transposed convolution → BN → ReLU, concatenation with the encoder output of the same size (stage
+ * 3, stage 2, stage 1, stem, input image), 3×3 convolution → BN → ReLU; then a 1×1 convolution and a
+ * sigmoid give the {@value #MASK}.
+ *
+ * @param name preset name
+ * @param tileSize input patch edge (a multiple of 32)
+ * @param stemWidth filters of the second stem convolution
+ * @param blocksPerStage bottleneck blocks in each of the four stages
+ * @param baseWidth bottleneck filters of the first stage
+ * @param decoderWidths filters of the five decoder blocks, coarsest first
+ */
+public record Architecture(
+    String name,
+    int tileSize,
+    int stemWidth,
+    List<Integer> blocksPerStage,
+    int baseWidth,
+    List<Integer> decoderWidths) {
+
+  /** Output width of a bottleneck block relative to its inner width. */
+  public static final int EXPANSION = 4;
+
+  public static final String CLASS_LOGITS = "class_logits";
+  public static final String PROBABILITY = "probability";
+  public static final String RPN_LOGITS = "rpn_logits";
+  public static final String MASK = "mask";
+
+  /**
+   * The paper's "ResNet54": stages of [3, 4, 6, 4] bottleneck blocks. Counting weight layers on the
+   * longest path as He et al. count ResNet-50 (projection shortcuts excluded): 2 stem convolutions +
+   * 17 blocks × 3 convolutions + the classification dense layer = 2 + 51 + 1 = 54. Encoder output for
+   * a 256×256×1 patch: 8×8×2048.
+   */
+  public static final Architecture RESNET54 =
+      new Architecture("resnet54", 256, 64, List.of(3, 4, 6, 4), 64, List.of(256, 128, 64, 32, 16));
+
+  /** A narrow one-block-per-stage variant that trains on a 2-core CPU in minutes (8×8×256). */
+  public static final Architecture LITE =
+      new Architecture("lite", 256, 8, List.of(1, 1, 1, 1), 8, List.of(32, 16, 8, 8, 8));
+
+  public Architecture {
+    blocksPerStage = List.copyOf(blocksPerStage);
+    decoderWidths = List.copyOf(decoderWidths);
+    if (blocksPerStage.size() != 4 || decoderWidths.size() != 5) {
+      throw new IllegalArgumentException("expected 4 encoder stages and 5 decoder blocks");
+    }
+    if (tileSize % 32 != 0) {
+      throw new IllegalArgumentException("tile size must be a multiple of 32, got " + tileSize);
+    }
+  }
+
+  /** The preset called {@code name} ({@code lite} or {@code resnet54}). */
+  public static Architecture preset(String name) {
+    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      case "lite" -> LITE;
+      case "resnet54" -> RESNET54;
+      default ->
+          throw new IllegalArgumentException(
+              "unknown architecture preset '" + name + "', expected lite or resnet54");
+    };
+  }
+
+  /** Weight layers on the longest input-to-probability path, counted as in {@link #RESNET54}. */
+  public int weightLayers() {
+    return 2 + 3 * blocksPerStage.stream().mapToInt(Integer::intValue).sum() + 1;
+  }
+
+  /** Builds the network description. */
+  public Network network() {
+    Network.Builder b = Network.builder(Dims.map(tileSize, tileSize, 1));
+    String x = convBn(b, "stem/conv1", Network.INPUT, 3, 2, stemWidth / 2, true);
+    x = convBn(b, "stem/conv2", x, 3, 1, stemWidth, true);
+    List<String> skips = new ArrayList<>(List.of(Network.INPUT, x));
+    x = b.add("stem/pool", Part.ENCODER, new MaxPool(3, 2), x);
+    for (int stage = 0; stage < 4; stage++) {
+      int width = baseWidth << stage;
+      for (int block = 0; block < blocksPerStage.get(stage); block++) {
+        int stride = stage > 0 && block == 0 ? 2 : 1;
+        x = bottleneck(b, "stage" + (stage + 1) + "/block" + (block + 1), x, width, stride);
+      }
+      skips.add(x);
+    }
+    String features = x;
+    String pooled = b.add("classifier/pool", Part.CLASSIFIER, new GlobalAvgPool(), features);
+    String logits = b.add(CLASS_LOGITS, Part.CLASSIFIER, new Dense(2), pooled);
+    String softmax = b.add("classifier/softmax", Part.CLASSIFIER, Activation.SOFTMAX, logits);
+    b.add(PROBABILITY, Part.CLASSIFIER, new Column(1), softmax);
+    b.add(RPN_LOGITS, Part.REGION_PROPOSAL, new Conv(1, 1, 2, true), features);
+    String y = features;
+    for (int i = 0; i < 5; i++) {
+      String name = "decoder/block" + (i + 1);
+      int width = decoderWidths.get(i);
+      y = b.add(name + "/up", Part.DECODER, new UpConv(width), y);
+      y = b.add(name + "/up_bn", Part.DECODER, BatchNorm.DEFAULT, y);
+      y = b.add(name + "/up_relu", Part.DECODER, Activation.RELU, y);
+      String skip = skips.get(skips.size() - 2 - i);
+      y = b.add(name + "/concat", Part.DECODER, new Concat(), y, skip);
+      y = b.add(name + "/conv", Part.DECODER, new Conv(3, 1, width, false), y);
+      y = b.add(name + "/bn", Part.DECODER, BatchNorm.DEFAULT, y);
+      y = b.add(name + "/relu", Part.DECODER, Activation.RELU, y);
+    }
+    y = b.add("decoder/mask_logits", Part.DECODER, new Conv(1, 1, 1, true), y);
+    b.add(MASK, Part.DECODER, Activation.SIGMOID, y);
+    return b.build();
+  }
+
+  private static String convBn(
+      Network.Builder b, String name, String in, int kernel, int stride, int filters, boolean relu) {
+    String x = b.add(name, Part.ENCODER, new Conv(kernel, stride, filters, false), in);
+    x = b.add(name + "_bn", Part.ENCODER, BatchNorm.DEFAULT, x);
+    return relu ? b.add(name + "_relu", Part.ENCODER, Activation.RELU, x) : x;
+  }
+
+  private static String bottleneck(
+      Network.Builder b, String name, String in, int width, int stride) {
+    int out = width * EXPANSION;
+    String shortcut = in;
+    if (stride != 1 || b.dims(in).channels() != out) {
+      shortcut = convBn(b, name + "/projection", in, 1, stride, out, false);
+    }
+    String x = convBn(b, name + "/conv1", in, 1, 1, width, true);
+    x = convBn(b, name + "/conv2", x, 3, stride, width, true);
+    x = convBn(b, name + "/conv3", x, 1, 1, out, false);
+    x = b.add(name + "/add", Part.ENCODER, new Add(), x, shortcut);
+    return b.add(name + "/relu", Part.ENCODER, Activation.RELU, x);
+  }
+}

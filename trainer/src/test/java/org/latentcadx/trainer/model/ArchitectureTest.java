@@ -1,0 +1,43 @@
+package org.latentcadx.trainer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+  @Test
+  void resnet54HasFiftyFourWeightLayersAndAnEightByEightBy2048Encoding() {
+    Network network = Architecture.RESNET54.network();
+
+    long mainPathWeightLayers =
+        network.nodes().stream()
+            .filter(n -> n.part() == Part.ENCODER || n.part() == Part.CLASSIFIER)
+            .filter(n -> n.layer() instanceof Conv || n.layer() instanceof Dense)
+            .filter(n -> !n.name().contains("projection"))
+            .count();
+    assertThat(mainPathWeightLayers).isEqualTo(54).isEqualTo(Architecture.RESNET54.weightLayers());
+    assertThat(network.dims("stage4/block4/relu")).isEqualTo(Dims.map(8, 8, 2048));
+    assertThat(network.dims(Architecture.RPN_LOGITS)).isEqualTo(Dims.map(8, 8, 2));
+    assertThat(network.dims(Architecture.MASK)).isEqualTo(Dims.map(256, 256, 1));
+    assertThat(network.dims(Architecture.PROBABILITY)).isEqualTo(Dims.scalar());
+  }
+
+  @Test
+  void decoderReadsEncoderFeaturesOfMatchingSize() {
+    Network network = Architecture.LITE.network();
+
+    assertThat(network.node("decoder/block1/concat").inputs()).endsWith("stage3/block1/relu");
+    assertThat(network.node("decoder/block4/concat").inputs()).endsWith("stem/conv2_relu");
+    assertThat(network.node("decoder/block5/concat").inputs()).endsWith(Network.INPUT);
+    assertThat(network.dims("stage4/block1/relu")).isEqualTo(Dims.map(8, 8, 256));
+  }
+
+  @Test
+  void exportedOutputsDoNotNeedTheRegionProposalHead() {
+    Network network = Architecture.LITE.network();
+
+    assertThat(network.nodesFor(java.util.List.of(Architecture.PROBABILITY, Architecture.MASK)))
+        .noneMatch(n -> n.part() == Part.REGION_PROPOSAL);
+  }
+}
