@@ -41,6 +41,7 @@ public record Architecture(
   public static final String CLASS_LOGITS = "class_logits";
   public static final String PROBABILITY = "probability";
   public static final String RPN_LOGITS = "rpn_logits";
+  public static final String MASK_LOGITS = "mask_logits";
   public static final String MASK = "mask";
 
   /**
@@ -117,7 +118,7 @@ public record Architecture(
       y = b.add(name + "/bn", Part.DECODER, BatchNorm.DEFAULT, y);
       y = b.add(name + "/relu", Part.DECODER, Activation.RELU, y);
     }
-    y = b.add("decoder/mask_logits", Part.DECODER, new Conv(1, 1, 1, true), y);
+    y = b.add(MASK_LOGITS, Part.DECODER, new Conv(1, 1, 1, true), y);
     b.add(MASK, Part.DECODER, Activation.SIGMOID, y);
     return b.build();
   }

@@ -21,13 +21,11 @@ public record Conv(int kernel, int stride, int filters, boolean bias) implements
     int inChannels = inputs.get(0).channels();
     List<ParamSpec> params = new ArrayList<>();
     params.add(
-        new ParamSpec(
-            node + "/kernel",
+        Layers.kernel(
+            node,
             new long[] {kernel, kernel, inChannels, filters},
-            ParamSpec.Init.HE_NORMAL,
             kernel * kernel * inChannels,
-            true,
-            new int[] {3, 2, 0, 1}));
+            3, 2, 0, 1));
     if (bias) {
       params.add(Layers.bias(node, filters));
     }

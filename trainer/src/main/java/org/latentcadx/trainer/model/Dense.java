@@ -20,13 +20,7 @@ public record Dense(int units) implements Layer {
   public List<ParamSpec> params(String node, List<Dims> inputs) {
     int in = inputs.get(0).channels();
     return List.of(
-        new ParamSpec(
-            node + "/kernel",
-            new long[] {in, units},
-            ParamSpec.Init.HE_NORMAL,
-            in,
-            true,
-            new int[] {0, 1}),
+        Layers.kernel(node, new long[] {in, units}, in, 0, 1),
         Layers.bias(node, units));
   }
 

@@ -13,6 +13,12 @@ final class Layers {
     return inputs.get(0);
   }
 
+  /** A trainable He-initialised kernel, TensorFlow shape {@code shape}. */
+  static ParamSpec kernel(String node, long[] shape, int fanIn, int... onnxPermutation) {
+    return new ParamSpec(
+        node + "/kernel", shape, ParamSpec.Init.HE_NORMAL, fanIn, true, onnxPermutation);
+  }
+
   static ParamSpec bias(String node, int size) {
     return new ParamSpec(
         node + "/bias", new long[] {size}, ParamSpec.Init.ZEROS, size, true, new int[] {0});

@@ -23,13 +23,6 @@ public record ParamSpec(
     ONES
   }
 
-  /** Identity permutation of the given rank. */
-  static int[] identity(int rank) {
-    int[] p = new int[rank];
-    Arrays.setAll(p, i -> i);
-    return p;
-  }
-
   /** Number of elements. */
   public int size() {
     return Math.toIntExact(Arrays.stream(shape).reduce(1, (a, b) -> a * b));

@@ -22,13 +22,7 @@ public record UpConv(int filters) implements Layer {
   public List<ParamSpec> params(String node, List<Dims> inputs) {
     int in = inputs.get(0).channels();
     return List.of(
-        new ParamSpec(
-            node + "/kernel",
-            new long[] {2, 2, filters, in},
-            ParamSpec.Init.HE_NORMAL,
-            in,
-            true,
-            new int[] {3, 2, 0, 1}));
+        Layers.kernel(node, new long[] {2, 2, filters, in}, in, 3, 2, 0, 1));
   }
 
   @Override

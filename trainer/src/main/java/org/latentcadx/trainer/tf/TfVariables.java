@@ -59,6 +59,9 @@ public final class TfVariables {
 
   /** Assigns every variable its value from {@code weights}; all must be present. */
   public void load(Session session, Weights weights) {
+    if (variables.isEmpty()) {
+      return;
+    }
     Session.Runner runner = session.runner();
     List<Tensor> tensors = new ArrayList<>();
     try {
@@ -77,10 +80,13 @@ public final class TfVariables {
 
   /** Reads the current value of every variable. */
   public Weights read(Session session) {
+    Weights weights = new Weights();
+    if (variables.isEmpty()) {
+      return weights;
+    }
     Session.Runner runner = session.runner();
     List<String> names = new ArrayList<>(variables.keySet());
     names.forEach(name -> runner.fetch(variables.get(name)));
-    Weights weights = new Weights();
     try (Result result = runner.run()) {
       for (int i = 0; i < names.size(); i++) {
         weights.put(names.get(i), Tensors.toArray((TFloat32) result.get(i)));

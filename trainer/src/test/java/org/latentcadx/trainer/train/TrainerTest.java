@@ -1,0 +1,79 @@
+package org.latentcadx.trainer.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentcadx.trainer.data.PatchStore;
+import org.latentcadx.trainer.model.FloatArray;
+
+class TrainerTest {
+  private static PatchStore store;
+
+  @BeforeAll
+  static void data(@TempDir Path dir) throws IOException {
+    store = TinyData.store(dir, 16, 9);
+  }
+
+  @Test
+  void interruptedAndResumedRunEndsLikeAnUninterruptedOne(@TempDir Path dir) throws IOException {
+    TrainingConfig config = TinyData.config(Objective.LATENT);
+
+    Checkpoint whole =
+        new Trainer(config, store, dir.resolve("whole"), ProgressListener.NONE)
+            .run(false, Integer.MAX_VALUE);
+    Path interrupted = dir.resolve("interrupted");
+    Checkpoint first =
+        new Trainer(config, store, interrupted, ProgressListener.NONE).run(false, 1);
+    Checkpoint second = new Trainer(config, store, interrupted, ProgressListener.NONE).run(true, 1);
+    Checkpoint resumed =
+        new Trainer(config, store, interrupted, ProgressListener.NONE)
+            .run(true, Integer.MAX_VALUE);
+
+    assertThat(first.state().stage()).isEqualTo(Stage.L1);
+    assertThat(second.state().stage()).isEqualTo(Stage.L2);
+    assertThat(whole.state().finished()).isTrue();
+    assertThat(resumed.state().finished()).isTrue();
+    assertThat(resumed.weights().asMap().keySet()).isEqualTo(whole.weights().asMap().keySet());
+    for (var entry : whole.weights().asMap().entrySet()) {
+      FloatArray other = resumed.weights().get(entry.getKey());
+      assertThat(other.maxAbsDifference(entry.getValue())).as(entry.getKey()).isLessThan(1e-5);
+    }
+    assertThat(resumed.state().history()).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(resumed.state().history().get(i).validation().total())
+          .isCloseTo(
+              whole.state().history().get(i).validation().total(),
+              org.assertj.core.data.Offset.offset(1e-5));
+    }
+  }
+
+  @Test
+  void checkpointMidStageKeepsMomentumSlots(@TempDir Path dir) throws IOException {
+    TrainingConfig config =
+        new TrainingConfig(
+            TinyData.TINY,
+            Objective.BASELINE,
+            LossWeights.DEFAULT,
+            java.util.Map.of(Stage.R, 2),
+            4,
+            0.05,
+            10,
+            0.9,
+            0,
+            3,
+            1,
+            org.latentcadx.trainer.data.Augmentation.none());
+
+    new Trainer(config, store, dir, ProgressListener.NONE).run(false, 1);
+    Checkpoint saved = Checkpoint.read(dir);
+
+    assertThat(saved.state().stage()).isEqualTo(Stage.R);
+    assertThat(saved.state().epochsDone()).isEqualTo(1);
+    assertThat(saved.weights().contains("stem/conv1/kernel" + StageGraph.MOMENTUM_SLOT)).isTrue();
+    assertThat(saved.state().history().get(0).validationAuc()).isBetween(0.0, 1.0);
+  }
+}
