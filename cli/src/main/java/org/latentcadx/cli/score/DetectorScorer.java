@@ -31,6 +31,7 @@ final class DetectorScorer implements ImageScorer {
   private final OutputLayout layout;
   private final ScoreResult.Settings settings;
   private final ScoreResult.Model model;
+  private final ImageDecoder decoder = new ImageDecoder();
 
   DetectorScorer(LesionDetector detector, OutputLayout layout, ScoreResult.Settings settings) {
     this.detector = detector;
@@ -45,7 +46,8 @@ final class DetectorScorer implements ImageScorer {
   public Scored score(InputFile input, String inputSha256) throws LatentCadxException, IOException {
     Map<String, Double> timings = new LinkedHashMap<>();
     Stopwatch decoding = Stopwatch.createStarted();
-    MammogramImage image = ImageDecoder.read(input);
+    ImageDecoder.Decoded decoded = decoder.read(input);
+    MammogramImage image = decoded.image();
     timings.put("decode", millis(decoding));
 
     DetectionResult detection = detector.detect(image);

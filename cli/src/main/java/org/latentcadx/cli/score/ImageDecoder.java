@@ -1,20 +1,33 @@
 package org.latentcadx.cli.score;
 
+import java.util.Optional;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.MammogramImage;
+import org.latentcadx.sdk.dicom.DicomImage;
+import org.latentcadx.sdk.dicom.DicomReader;
+import org.latentcadx.sdk.dicom.DicomSource;
 
 /** Decodes an input file into the SDK's image model, by its detected format. */
 final class ImageDecoder {
 
-  private ImageDecoder() {}
+  /**
+   * A decoded input.
+   *
+   * @param image the grey levels and metadata
+   * @param dicom the source object's attributes, for DICOM inputs
+   */
+  record Decoded(MammogramImage image, Optional<DicomSource> dicom) {}
+
+  private final DicomReader dicomReader = DicomReader.create();
 
   /** The image of {@code input}; failures carry the SDK's error code and name the file. */
-  static MammogramImage read(InputFile input) throws LatentCadxException {
+  Decoded read(InputFile input) throws LatentCadxException {
     return switch (input.format()) {
-      case PNG, TIFF -> MammogramImage.read(input.path());
-      case DICOM -> throw new LatentCadxException(
-          LatentCadxException.ErrorCode.UNSUPPORTED_FORMAT,
-          input.path() + ": DICOM input needs the SDK's DICOM reader, which this build lacks");
+      case PNG, TIFF -> new Decoded(MammogramImage.read(input.path()), Optional.empty());
+      case DICOM -> {
+        DicomImage dicom = dicomReader.read(input.path());
+        yield new Decoded(dicom.image(), Optional.of(dicom.source()));
+      }
     };
   }
 }

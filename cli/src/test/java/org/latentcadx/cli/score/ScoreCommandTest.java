@@ -111,6 +111,32 @@ class ScoreCommandTest {
   }
 
   @Test
+  void dicomInputGetsSpacingLateralityAndMillimetreBoxes() throws IOException {
+    Path dicom = in.resolve("case5/IM0001");
+    try (var fixture = getClass().getResourceAsStream("/dicom/mg_u16_mono2_explicit_le.dcm")) {
+      Files.createDirectories(dicom.getParent());
+      Files.copy(fixture, dicom);
+    }
+
+    CliRun run = score(dicom);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    JsonNode result = Json.mapper().readTree(out.resolve("IM0001.json").toFile());
+    assertThat(result.at("/input/format").asText()).isEqualTo("DICOM");
+    assertThat(result.at("/input/width").asInt()).isEqualTo(128);
+    assertThat(result.at("/input/pixelSpacingMm/row").asDouble()).isEqualTo(0.1);
+    assertThat(result.at("/input/laterality").asText()).isEqualTo("LEFT");
+    assertThat(result.at("/input/view").asText()).isEqualTo("CC");
+    assertThat(result.at("/lesions")).isNotEmpty();
+    for (JsonNode lesion : result.at("/lesions")) {
+      assertThat(lesion.at("/boxMm/width").asDouble())
+          .isCloseTo(lesion.at("/boxPx/width").asDouble() * 0.1, within(1e-6));
+      assertThat(lesion.at("/areaMm2").asDouble())
+          .isCloseTo(lesion.at("/areaPx").asDouble() * 0.01, within(1e-5));
+    }
+  }
+
+  @Test
   void corruptFileIsRecordedAndTheRunGoesOn() throws IOException {
     Path broken = in.resolve("case4/broken.png");
     Files.createDirectories(broken.getParent());
