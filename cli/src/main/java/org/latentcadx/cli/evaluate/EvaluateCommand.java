@@ -19,6 +19,7 @@ import org.latentcadx.cli.io.Json;
 import org.latentcadx.cli.score.InputFile;
 import org.latentcadx.cli.score.InputScanner;
 import org.latentcadx.cli.score.ScoreResult;
+import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.metrics.BootstrapIntervals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -98,6 +99,15 @@ public final class EvaluateCommand implements Callable<Integer> {
   private long seed;
 
   @Option(
+      names = "--patch",
+      paramLabel = "PIXELS",
+      defaultValue = "" + PatchSampler.DEFAULT_PATCH,
+      description =
+          "Edge of the segmentation patch around each abnormality, at the model's scale"
+              + " (default: ${DEFAULT-VALUE}, the paper's).")
+  private int patch;
+
+  @Option(
       names = "--worst",
       paramLabel = "N",
       defaultValue = "4",
@@ -108,9 +118,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UsageException, IOException {
-    if (replicates < 1 || worst < 0) {
+    if (replicates < 1 || worst < 0 || patch < 1) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--bootstrap must be at least 1 and --worst at least 0");
+          spec.commandLine(), "--bootstrap and --patch must be at least 1, --worst at least 0");
     }
     EvaluationSet set = match();
     ScoreResult reference = firstResult(set);
@@ -118,6 +128,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     Map<String, ClassificationGroups.Group> classification =
         ClassificationGroups.compute(set, threshold, replicates, seed);
+    SegmentationSection segmentation = segmentation(set);
     Files.createDirectories(output);
     List<WorstCases.Case> worstCases = copyOverlays(WorstCases.select(set, worst));
     EvaluationReport report =
@@ -128,6 +139,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             counts(set),
             new EvaluationReport.Bootstrap(replicates, seed),
             classification,
+            segmentation,
             worstCases);
 
     AtomicFiles.write(output.resolve("metrics.json"), Json.mapper().writeValueAsBytes(report));
@@ -163,6 +175,19 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
       return EvaluationSet.match(rows, normalFiles, ScoreFolder.read(scores), unlistedAsNormal);
     } catch (IOException | IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  private SegmentationSection segmentation(EvaluationSet set) throws UsageException, IOException {
+    if (set.positives().isEmpty()) {
+      return null;
+    }
+    try {
+      return SegmentationSection.compute(set, patch);
+    } catch (LatentCadxException e) {
+      throw new UsageException(e.code() + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
   }

@@ -1,5 +1,6 @@
 package org.latentcadx.cli.evaluate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import org.latentcadx.cli.score.ScoreResult;
@@ -14,6 +15,7 @@ import org.latentcadx.cli.score.ScoreResult;
  * @param counts how many images and abnormalities entered
  * @param bootstrap how the confidence intervals were drawn
  * @param classification image-level metrics by group ({@code all}, {@code mass}, {@code calcification})
+ * @param segmentation patch segmentation metrics, absent when no image with a lesion was scored
  * @param worstCases the images the model got most wrong
  */
 record EvaluationReport(
@@ -23,6 +25,7 @@ record EvaluationReport(
     Counts counts,
     Bootstrap bootstrap,
     Map<String, ClassificationGroups.Group> classification,
+    @JsonInclude(JsonInclude.Include.NON_NULL) SegmentationSection segmentation,
     List<WorstCases.Case> worstCases) {
 
   static final String SCHEMA = "latentcadx-evaluate/1";

@@ -76,6 +76,10 @@ final class HtmlReport {
         .append(escape(prPng))
         .append("\" alt=\"Precision-recall curves\"></div>\n");
 
+    if (report.segmentation() != null) {
+      segmentationTables(html, report.segmentation());
+    }
+
     html.append("<h2>Worst cases</h2>\n<div class=\"cases\">\n");
     for (WorstCases.Case worst : report.worstCases()) {
       html.append("<figure>");
@@ -94,6 +98,41 @@ final class HtmlReport {
     }
     html.append("</div>\n<p>All numbers are in <code>metrics.json</code>.</p>\n</body></html>\n");
     return html.toString();
+  }
+
+  private static void segmentationTables(StringBuilder html, SegmentationSection section) {
+    html.append("<h2>Segmentation (")
+        .append(section.patchSize())
+        .append("-pixel patches around each abnormality, threshold 0.5)</h2>\n");
+    segmentationTable(html, "against the hand-drawn outlines", section.annotation());
+    if (section.trueLesion() != null) {
+      segmentationTable(html, "against the true (latent) lesions", section.trueLesion());
+    }
+  }
+
+  private static void segmentationTable(
+      StringBuilder html, String caption, SegmentationSection.Breakdown breakdown) {
+    html.append("<table><caption>").append(escape(caption)).append("</caption>")
+        .append("<tr><th>group</th><th>patches</th><th>IoU</th><th>Dice</th><th>IOP</th><th>IOA</th>")
+        .append("<th>confused px</th><th>AP@0.3</th><th>AP@0.5</th><th>AP@0.7</th></tr>\n");
+    Map<String, SegmentationSection.Metrics> rows = new java.util.LinkedHashMap<>();
+    rows.put("all", breakdown.all());
+    rows.putAll(breakdown.byLesionType());
+    rows.forEach(
+        (group, metrics) -> {
+          html.append("<tr><td>").append(escape(group)).append("</td><td>")
+              .append(metrics.patches()).append("</td><td>")
+              .append(number(metrics.iou().value())).append("</td><td>")
+              .append(number(metrics.dice().value())).append("</td><td>")
+              .append(number(metrics.iop().value())).append("</td><td>")
+              .append(number(metrics.ioa().value())).append("</td><td>")
+              .append(String.format(Locale.ROOT, "%.1f", metrics.meanConfusedPixels())).append("</td>");
+          for (Double ap : metrics.averagePrecision().get("perSample").values()) {
+            html.append("<td>").append(number(ap)).append("</td>");
+          }
+          html.append("</tr>\n");
+        });
+    html.append("</table>\n");
   }
 
   private static String typeCounts(Map<String, Integer> abnormalities) {

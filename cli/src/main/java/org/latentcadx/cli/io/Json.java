@@ -16,7 +16,8 @@ import java.math.RoundingMode;
  * The one JSON configuration of the command's outputs, chosen for byte-stable files: properties in
  * declaration order, map entries sorted by key, indented, and every
  * floating-point number written in plain notation rounded half-even to {@value #DECIMALS} decimals (so
- * that the last-bit noise of a different thread count cannot change a file).
+ * that the last-bit noise of a different thread count cannot change a file); an undefined (NaN or
+ * infinite) number is written as {@code null}.
  */
 public final class Json {
 
@@ -54,7 +55,11 @@ public final class Json {
           @Override
           public void serialize(Double value, JsonGenerator gen, SerializerProvider provider)
               throws IOException {
-            gen.writeNumber(plain(value));
+            if (Double.isFinite(value)) {
+              gen.writeNumber(plain(value));
+            } else {
+              gen.writeNull();
+            }
           }
         };
     SimpleModule module = new SimpleModule("latentcadx-rounding");

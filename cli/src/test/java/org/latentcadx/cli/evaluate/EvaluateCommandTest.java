@@ -43,22 +43,28 @@ class EvaluateCommandTest {
     TestImages.mask(dir.resolve("masks/Mass-Test_P_00001_LEFT_CC_1/mask.png"), 36, 26, 18);
     TestImages.mask(dir.resolve("masks/Mass-Test_P_00002_LEFT_CC_1/mask.png"), 36, 26, 18);
     TestImages.mask(dir.resolve("masks/Calc-Test_P_00003_RIGHT_MLO_1/mask.png"), 14, 14, 18);
+    TestImages.mask(dir.resolve("masks/Mass-Test_P_00001_LEFT_CC_1/latent.png"), 40, 30, 10);
+    TestImages.mask(dir.resolve("masks/Mass-Test_P_00002_LEFT_CC_1/latent.png"), 40, 30, 10);
+    TestImages.mask(dir.resolve("masks/Calc-Test_P_00003_RIGHT_MLO_1/latent.png"), 20, 20, 6);
     Files.writeString(
         dir.resolve("mass_case_description_test_set.csv"),
         "patient_id,breast_density,left or right breast,image view,abnormality id,abnormality type,"
             + "mass shape,mass margins,assessment,pathology,subtlety,image file path,"
-            + "cropped image file path,ROI mask file path\n"
+            + "cropped image file path,ROI mask file path,latent mask file path\n"
             + "P_00001,2,LEFT,CC,1,mass,OVAL,CIRCUMSCRIBED,4,MALIGNANT,4,"
-            + "data/Mass-Test_P_00001_LEFT_CC/1.dcm.png,x,\"masks/Mass-Test_P_00001_LEFT_CC_1/mask.png\n\"\n"
+            + "data/Mass-Test_P_00001_LEFT_CC/1.dcm.png,x,\"masks/Mass-Test_P_00001_LEFT_CC_1/mask.png\n\","
+            + "masks/Mass-Test_P_00001_LEFT_CC_1/latent.png\n"
             + "P_00002,2,LEFT,CC,1,mass,ROUND,ILL_DEFINED,3,BENIGN,3,"
-            + "data/Mass-Test_P_00002_LEFT_CC/1.png,x,masks/Mass-Test_P_00002_LEFT_CC_1/mask.png\n");
+            + "data/Mass-Test_P_00002_LEFT_CC/1.png,x,masks/Mass-Test_P_00002_LEFT_CC_1/mask.png,"
+            + "masks/Mass-Test_P_00002_LEFT_CC_1/latent.png\n");
     Files.writeString(
         dir.resolve("calc_case_description_test_set.csv"),
         "patient_id,breast density,left or right breast,image view,abnormality id,abnormality type,"
             + "calc type,calc distribution,assessment,pathology,subtlety,image file path,"
-            + "cropped image file path,ROI mask file path\n"
+            + "cropped image file path,ROI mask file path,Latent_Mask_File_Path\n"
             + "P_00003,3,RIGHT,MLO,1,calcification,PLEOMORPHIC,CLUSTERED,4,MALIGNANT,2,"
-            + " data/Calc-Test_P_00003_RIGHT_MLO/1.png ,x,masks/Calc-Test_P_00003_RIGHT_MLO_1/mask.png\n");
+            + " data/Calc-Test_P_00003_RIGHT_MLO/1.png ,x,masks/Calc-Test_P_00003_RIGHT_MLO_1/mask.png,"
+            + "masks/Calc-Test_P_00003_RIGHT_MLO_1/latent.png\n");
     Path model =
         TestModel.identity(32)
             .metadata("latentcadx.downsample_factor", "2")
@@ -104,6 +110,26 @@ class EvaluateCommandTest {
     assertThat(metrics.at("/classification/mass/metrics/rocAuc/estimate").asDouble()).isEqualTo(1.0);
     assertThat(metrics.at("/classification/calcification/metrics/rocAuc/estimate").asDouble())
         .isEqualTo(Double.parseDouble(Json.plain(2.0 / 3)));
+    // Segmentation, one patch per abnormality (the whole 48x40 map here). Masses: the 0.9 or 0.7 square
+    // is 5x5 map pixels inside a 9x9 outline: IoU 25/81, IOP 1. Calcification: a 3x3 square of 0.5
+    // inside a 9x9 outline: IoU 9/81. Against the true lesions (the squares) everything is 1.
+    JsonNode outlines = metrics.at("/segmentation/annotation");
+    assertThat(outlines.at("/all/patches").asInt()).isEqualTo(3);
+    assertThat(outlines.at("/all/iou/value").asDouble())
+        .isEqualTo(Double.parseDouble(Json.plain((2 * 25.0 / 81 + 9.0 / 81) / 3)));
+    assertThat(outlines.at("/byLesionType/mass/iou/value").asDouble())
+        .isEqualTo(Double.parseDouble(Json.plain(25.0 / 81)));
+    assertThat(outlines.at("/all/iop/value").asDouble()).isEqualTo(1.0);
+    assertThat(outlines.at("/byLesionType/calcification/ioa/value").asDouble())
+        .isEqualTo(Double.parseDouble(Json.plain(9.0 / 81)));
+    // AP@0.3, ranked 0.9 (TP), 0.7 (TP), 0.5 (FP) of 3: COCO 101-point gives 67/101; AP@0.5 is 0.
+    assertThat(outlines.at("/all/averagePrecision/perSample/iou0.3").asDouble())
+        .isEqualTo(Double.parseDouble(Json.plain(67.0 / 101)));
+    assertThat(outlines.at("/all/averagePrecision/perSample/iou0.5").asDouble()).isZero();
+    JsonNode truth = metrics.at("/segmentation/trueLesion");
+    assertThat(truth.at("/all/iou/value").asDouble()).isEqualTo(1.0);
+    assertThat(truth.at("/all/averagePrecision/perSample/iou0.7").asDouble()).isEqualTo(1.0);
+
     assertThat(metrics.at("/worstCases")).hasSize(2);
     assertThat(metrics.at("/worstCases/0/file").asText()).isEqualTo("Calc-Test_P_00003_RIGHT_MLO/1.png");
     assertThat(metrics.at("/worstCases/1/file").asText()).isEqualTo("normals/c.png");
@@ -116,6 +142,7 @@ class EvaluateCommandTest {
         .contains("<img src=\"roc.png\"")
         .contains("0.889 [")
         .contains("missed lesion")
+        .contains("against the true (latent) lesions")
         .contains("false alarm")
         .contains("normals/c.png");
   }
