@@ -57,18 +57,27 @@ public final class MammogramImage {
     return new MammogramImage(width, height, values, metadata);
   }
 
+  /** The pixel bound of {@link #read(Path)}: 256 M pixels (1 GiB of float grey levels). */
+  public static final long DEFAULT_MAX_READ_PIXELS = 256_000_000L;
+
   /**
-   * Reads a single-channel 8- or 16-bit grey PNG or TIFF file (the first page of a TIFF). The metadata
-   * records the file name as source and the sample depth (8 or 16) as bits stored; spacing, laterality
-   * and view are unknown.
+   * Reads a single-channel 8- or 16-bit grey PNG or TIFF file (the first page of a TIFF) of at most
+   * {@link #DEFAULT_MAX_READ_PIXELS} pixels. The metadata records the file name as source and the
+   * sample depth (8 or 16) as bits stored; spacing, laterality and view are unknown.
    *
    * @throws LatentCadxException {@code IO_ERROR} (missing or unreadable file), {@code
    *     UNSUPPORTED_FORMAT} (not PNG/TIFF, colour, palette or another depth), {@code CORRUPT_INPUT}
-   *     (undecodable content), {@code IMAGE_TOO_LARGE}
+   *     (undecodable content), {@code IMAGE_TOO_LARGE} (more pixels than the bound, checked from the
+   *     header before decoding)
    */
   public static MammogramImage read(Path file) throws LatentCadxException {
+    return read(file, DEFAULT_MAX_READ_PIXELS);
+  }
+
+  /** As {@link #read(Path)}, refusing images of more than {@code maxPixels} pixels. */
+  public static MammogramImage read(Path file, long maxPixels) throws LatentCadxException {
     Objects.requireNonNull(file, "file");
-    GreyImageReader.GreyPixels grey = GreyImageReader.read(file);
+    GreyImageReader.GreyPixels grey = GreyImageReader.read(file, maxPixels);
     ImageMetadata metadata = ImageMetadata.of(file.toString()).withBitsStored(grey.bitsStored());
     return new MammogramImage(grey.width(), grey.height(), grey.values(), metadata);
   }

@@ -54,6 +54,17 @@ class MammogramImageReadTest {
   }
 
   @Test
+  void imagesOverThePixelBoundAreRefusedBeforeDecoding() throws Exception {
+    Path file = folder.resolve("big.png");
+    ImageIO.write(new BufferedImage(30, 20, BufferedImage.TYPE_BYTE_GRAY), "png", file.toFile());
+    LatentCadxException e =
+        catchThrowableOfType(LatentCadxException.class, () -> MammogramImage.read(file, 599));
+    assertThat(e.code()).isEqualTo(ErrorCode.IMAGE_TOO_LARGE);
+    assertThat(e).hasMessageContaining("big.png: 30x20 has more than 599 pixels");
+    assertThat(MammogramImage.read(file, 600).width()).isEqualTo(30);
+  }
+
+  @Test
   void colourImagesAreUnsupported() throws Exception {
     Path file = folder.resolve("colour.png");
     ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", file.toFile());

@@ -22,17 +22,18 @@ public final class GreyImageReader {
   /** The grey levels of an image file. */
   public record GreyPixels(int width, int height, float[] values, int bitsStored, String format) {}
 
-  /** Largest image accepted: the pixels must fit one Java array. */
-  private static final long MAX_PIXELS = Integer.MAX_VALUE - 8;
+  /** Largest image possible: the pixels must fit one Java array. */
+  private static final long ARRAY_LIMIT = Integer.MAX_VALUE - 8;
 
   private GreyImageReader() {}
 
   /**
    * @throws LatentCadxException {@code IO_ERROR} when the file is missing or unreadable, {@code
    *     UNSUPPORTED_FORMAT} when it is not a PNG/TIFF or not single-channel 8/16-bit grey, {@code
-   *     CORRUPT_INPUT} when the decoder fails, {@code IMAGE_TOO_LARGE} when it has too many pixels
+   *     CORRUPT_INPUT} when the decoder fails, {@code IMAGE_TOO_LARGE} when the header declares more
+   *     than {@code maxPixels} pixels
    */
-  public static GreyPixels read(Path file) throws LatentCadxException {
+  public static GreyPixels read(Path file, long maxPixels) throws LatentCadxException {
     if (!Files.isRegularFile(file)) {
       throw new LatentCadxException(ErrorCode.IO_ERROR, file + ": no such image file");
     }
@@ -48,7 +49,7 @@ public final class GreyImageReader {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        return decode(file, reader);
+        return decode(file, reader, Math.min(maxPixels, ARRAY_LIMIT));
       } finally {
         reader.dispose();
       }
@@ -58,7 +59,7 @@ public final class GreyImageReader {
     }
   }
 
-  private static GreyPixels decode(Path file, ImageReader reader)
+  private static GreyPixels decode(Path file, ImageReader reader, long maxPixels)
       throws IOException, LatentCadxException {
     String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
     if (!format.equals("png") && !format.equals("tif") && !format.equals("tiff")) {
@@ -67,10 +68,10 @@ public final class GreyImageReader {
           file + ": is a " + format + " image; expected 8/16-bit grey PNG or TIFF");
     }
     long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-    if (pixels > MAX_PIXELS) {
+    if (pixels > maxPixels) {
       throw new LatentCadxException(
           ErrorCode.IMAGE_TOO_LARGE,
-          file + ": " + reader.getWidth(0) + "x" + reader.getHeight(0) + " has more than " + MAX_PIXELS
+          file + ": " + reader.getWidth(0) + "x" + reader.getHeight(0) + " has more than " + maxPixels
               + " pixels");
     }
     var image = reader.read(0);
