@@ -61,7 +61,10 @@ public final class SessionFactory {
       try {
         return new CreatedSession(
             open(env, model, description, true), ExecutionProvider.CUDA, Optional.empty());
-      } catch (CudaSetupException e) {
+      } catch (LatentCadxException e) {
+        if (e.code() != ErrorCode.DEVICE_UNAVAILABLE) {
+          throw e;
+        }
         cudaProblem = Optional.of(e.getMessage());
       }
     }
@@ -104,7 +107,8 @@ public final class SessionFactory {
     }
   }
 
-  private void configure(SessionOptions options, boolean cuda) throws OrtException {
+  private void configure(SessionOptions options, boolean cuda)
+      throws OrtException, LatentCadxException {
     options.setOptimizationLevel(OptLevel.ALL_OPT);
     options.setExecutionMode(ExecutionMode.SEQUENTIAL);
     options.setIntraOpNumThreads(intraOpThreads);
@@ -113,20 +117,13 @@ public final class SessionFactory {
       try {
         options.addCUDA(device.cudaDeviceId());
       } catch (OrtException e) {
-        throw new CudaSetupException(
+        throw new LatentCadxException(
+            ErrorCode.DEVICE_UNAVAILABLE,
             "ONNX Runtime could not enable CUDA device " + device.cudaDeviceId() + " ("
                 + e.getMessage().strip() + "); check the GPU, the CUDA/cuDNN libraries and that "
-                + GPU_ARTIFACT + " matches them");
+                + GPU_ARTIFACT + " matches them",
+            e);
       }
-    }
-  }
-
-  /** CUDA was available in the build but could not be enabled. */
-  private static final class CudaSetupException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    CudaSetupException(String message) {
-      super(message);
     }
   }
 }
