@@ -19,7 +19,6 @@ import org.latentcadx.sdk.internal.postprocess.LesionExtractor;
 import org.latentcadx.sdk.internal.postprocess.MaskStitcher;
 import org.latentcadx.sdk.internal.preprocess.GreyLevelNormalizer;
 import org.latentcadx.sdk.internal.preprocess.ModelScaleConverter;
-import org.latentcadx.sdk.internal.preprocess.Resampling;
 import org.latentcadx.sdk.internal.tiling.TileGrid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,7 +127,7 @@ public final class LesionDetector implements AutoCloseable {
     long start = System.nanoTime();
     FloatGrid small = converter.convert(image);
     TileGrid grid = new TileGrid(small.width(), small.height(), contract.tileSize(), stride);
-    FloatGrid padded = Resampling.padTo(small, grid.paddedWidth(), grid.paddedHeight());
+    FloatGrid padded = small.paddedTo(grid.paddedWidth(), grid.paddedHeight());
     long preprocessed = System.nanoTime();
 
     float[] tileProbabilities = new float[grid.size()];
