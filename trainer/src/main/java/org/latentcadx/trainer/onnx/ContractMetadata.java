@@ -42,14 +42,17 @@ public record ContractMetadata(
   }
 
   /**
-   * The defaults of the paper for {@code architecture}: stride half a tile, ×0.25 down-sampling,
-   * optical density clipped to [0.05, 3.0], threshold 0.5.
+   * The paper's defaults for {@code architecture}: stride half a tile, ×0.25 down-sampling, optical
+   * density (if that is the normalisation) clipped to [0.05, 3.0], threshold 0.5.
    */
   public static ContractMetadata defaults(
-      String modelName, Architecture architecture, Map<String, String> provenance) {
+      String modelName,
+      Architecture architecture,
+      String normalization,
+      Map<String, String> provenance) {
     int tile = architecture.tileSize();
     return new ContractMetadata(
-        modelName, "1.0.0", tile, tile / 2, 4, "optical_density", 0.05, 3.0, 0.5, provenance);
+        modelName, "1.0.0", tile, tile / 2, 4, normalization, 0.05, 3.0, 0.5, provenance);
   }
 
   /** The properties in the order the contract lists them. */

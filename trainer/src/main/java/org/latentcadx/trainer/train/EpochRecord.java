@@ -8,6 +8,9 @@ package org.latentcadx.trainer.train;
  * @param validation loss terms on the validation fold in inference mode
  * @param validationAuc ROC AUC of the patch probability on the validation fold (NaN with one class)
  * @param validationAp average precision likewise
+ * @param validationLatentIou mean IoU of the thresholded mask with the latent lesion on validation
+ *     lesion patches (NaN in stage R or without latent truth)
+ * @param validationIop mean IOP of the thresholded mask with the outline (NaN in stage R)
  */
 public record EpochRecord(
     Stage stage,
@@ -17,4 +20,6 @@ public record EpochRecord(
     LossValues validation,
     double validationAuc,
     double validationAp,
+    double validationLatentIou,
+    double validationIop,
     double seconds) {}

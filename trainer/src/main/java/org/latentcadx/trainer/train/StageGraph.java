@@ -22,6 +22,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -46,7 +47,17 @@ final class StageGraph implements AutoCloseable {
   private final Operand<TFloat32> mask;
   private final List<Op> trainTargets = new ArrayList<>();
 
-  StageGraph(Network network, Stage stage, Objective objective, LossWeights weights, double momentum) {
+  /**
+   * Builds the graph of {@code stage}; {@code threads} bounds the session's intra-op threads (0: one
+   * per core).
+   */
+  StageGraph(
+      Network network,
+      Stage stage,
+      Objective objective,
+      LossWeights weights,
+      double momentum,
+      int threads) {
     graph = new Graph();
     Ops tf = Ops.create(graph);
     model = new TfNetwork(tf, network);
@@ -102,7 +113,13 @@ final class StageGraph implements AutoCloseable {
       }
     }
     trainTargets.addAll(train.updates());
-    session = new Session(graph);
+    session =
+        new Session(
+            graph,
+            ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(threads)
+                .setInterOpParallelismThreads(threads == 0 ? 0 : 1)
+                .build());
   }
 
   @SuppressWarnings("unchecked")

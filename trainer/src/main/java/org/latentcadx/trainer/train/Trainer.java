@@ -26,11 +26,20 @@ public final class Trainer {
   private final Network network;
   private final Path checkpointDirectory;
   private final ProgressListener progress;
+  private final int threads;
   private final int[] trainIndices;
   private final int[] validationIndices;
 
+  /**
+   * A trainer on {@code store} that checkpoints into {@code checkpointDirectory} and runs TensorFlow
+   * with at most {@code threads} threads per op (0: one per core).
+   */
   public Trainer(
-      TrainingConfig config, PatchStore store, Path checkpointDirectory, ProgressListener progress) {
+      TrainingConfig config,
+      PatchStore store,
+      Path checkpointDirectory,
+      ProgressListener progress,
+      int threads) {
     if (store.tileSize() != config.architecture().tileSize()) {
       throw new IllegalArgumentException(
           store.directory() + ": tiles of " + store.tileSize() + " pixels, the architecture expects "
@@ -41,6 +50,7 @@ public final class Trainer {
     this.network = config.architecture().network();
     this.checkpointDirectory = checkpointDirectory;
     this.progress = progress;
+    this.threads = threads;
     this.trainIndices = store.indicesExcludingFolds(config.validationFold());
     this.validationIndices = store.indicesInFolds(config.validationFold());
     if (trainIndices.length == 0 || validationIndices.length == 0) {
@@ -70,7 +80,12 @@ public final class Trainer {
       }
       try (StageGraph graph =
           new StageGraph(
-              network, stage, config.objective(), config.lossWeights(), config.momentum())) {
+              network,
+              stage,
+              config.objective(),
+              config.lossWeights(),
+              config.momentum(),
+              threads)) {
         graph.load(current.weights());
         while (current.state().stage() == stage && epochsRun < epochLimit) {
           EpochRecord record = runEpoch(graph, stage, current.state().epochsDone());
@@ -103,6 +118,7 @@ public final class Trainer {
     LossValues validation = LossValues.NONE;
     float[] probabilities = new float[validationIndices.length];
     int[] labels = new int[validationIndices.length];
+    MaskAgreement masks = new MaskAgreement();
     for (int from = 0; from < validationIndices.length; from += config.batchSize()) {
       int[] indices =
           Arrays.copyOfRange(
@@ -112,6 +128,9 @@ public final class Trainer {
       PatchBatch batch = store.batch(indices, Augmentation.none(), random);
       StageGraph.Evaluation evaluation = graph.evaluate(batch);
       validation = validation.plus(evaluation.losses());
+      if (evaluation.masks() != null) {
+        masks.add(batch, evaluation.masks());
+      }
       System.arraycopy(evaluation.probabilities(), 0, probabilities, from, indices.length);
       for (int i = 0; i < indices.length; i++) {
         labels[from + i] = Math.round(batch.labels()[i]);
@@ -124,7 +143,16 @@ public final class Trainer {
     double auc = bothClasses ? RocCurve.of(labels, scores).auc() : Double.NaN;
     double ap = bothClasses ? PrecisionRecallCurve.of(labels, scores).averagePrecision() : Double.NaN;
     return new EpochRecord(
-        stage, epoch + 1, rate, train, validation, auc, ap, (System.nanoTime() - start) / 1e9);
+        stage,
+        epoch + 1,
+        rate,
+        train,
+        validation,
+        auc,
+        ap,
+        masks.latentIou(),
+        masks.iop(),
+        (System.nanoTime() - start) / 1e9);
   }
 
   private long epochSeed(Stage stage, int epoch) {

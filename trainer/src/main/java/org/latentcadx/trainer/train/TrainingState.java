@@ -18,7 +18,8 @@ public record TrainingState(
     return new TrainingState(Stage.R, 0, Double.NaN, List.of());
   }
 
-  boolean finished() {
+  /** Whether all stages are done. */
+  public boolean finished() {
     return stage == null;
   }
 

@@ -31,7 +31,8 @@ class OnnxCheckerTest {
         model,
         network,
         Weights.initial(network.params(), 1),
-        ContractMetadata.defaults("latentcadx-" + preset, architecture, Map.of("seed", "1")));
+        ContractMetadata.defaults(
+            "latentcadx-" + preset, architecture, "optical_density", Map.of("seed", "1")));
 
     String script =
         "import onnx, sys\n"

@@ -36,7 +36,7 @@ class StageGraphTest {
     LossValues first;
     LossValues last;
     Weights after;
-    try (StageGraph graph = new StageGraph(network, stage, objective, LossWeights.DEFAULT, 0.9)) {
+    try (StageGraph graph = new StageGraph(network, stage, objective, LossWeights.DEFAULT, 0.9, 0)) {
       graph.load(before);
       first = graph.trainStep(batch, 0.02);
       LossValues step = first;
@@ -67,7 +67,7 @@ class StageGraphTest {
   void maskTermsFollowTheirDefinition(Stage stage) {
     Network network = TinyData.TINY.network();
     try (StageGraph graph =
-        new StageGraph(network, stage, Objective.LATENT, LossWeights.DEFAULT, 0)) {
+        new StageGraph(network, stage, Objective.LATENT, LossWeights.DEFAULT, 0, 0)) {
       graph.load(Weights.initial(network.params(), 2));
       LossValues v = graph.evaluate(batch).losses();
       double[] mask = maskOf(graph);

@@ -15,18 +15,23 @@ import org.latentcadx.trainer.data.Pathology;
 import org.latentcadx.trainer.model.Architecture;
 
 /** A tiny architecture (64-pixel tiles) and a small store of toy patches for fast tests. */
-final class TinyData {
-  static final Architecture TINY =
+public final class TinyData {
+  public static final Architecture TINY =
       new Architecture("tiny", 64, 4, List.of(1, 1, 1, 1), 2, List.of(8, 4, 4, 4, 4));
 
   private TinyData() {}
 
   /**
-   * {@code count} patches in 2 folds, alternately lesion (a bright disk with a concentric outline 1.6
+   * {@code count} patches of the tiny architecture's tile size in 2 folds, alternately lesion (a bright disk with a concentric outline 1.6
    * times wider) and normal (noise only).
    */
   static PatchStore store(Path directory, int count, long seed) throws IOException {
-    int tile = TINY.tileSize();
+    return store(directory, count, seed, TINY.tileSize());
+  }
+
+  /** Like {@link #store(Path, int, long)} with tiles of {@code tile} pixels. */
+  public static PatchStore store(Path directory, int count, long seed, int tile)
+      throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     try (PatchStoreWriter writer = PatchStoreWriter.create(directory, tile, tile, 2)) {
       for (int i = 0; i < count; i++) {

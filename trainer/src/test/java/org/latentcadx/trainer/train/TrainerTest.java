@@ -23,14 +23,14 @@ class TrainerTest {
     TrainingConfig config = TinyData.config(Objective.LATENT);
 
     Checkpoint whole =
-        new Trainer(config, store, dir.resolve("whole"), ProgressListener.NONE)
+        new Trainer(config, store, dir.resolve("whole"), ProgressListener.NONE, 0)
             .run(false, Integer.MAX_VALUE);
     Path interrupted = dir.resolve("interrupted");
     Checkpoint first =
-        new Trainer(config, store, interrupted, ProgressListener.NONE).run(false, 1);
-    Checkpoint second = new Trainer(config, store, interrupted, ProgressListener.NONE).run(true, 1);
+        new Trainer(config, store, interrupted, ProgressListener.NONE, 0).run(false, 1);
+    Checkpoint second = new Trainer(config, store, interrupted, ProgressListener.NONE, 0).run(true, 1);
     Checkpoint resumed =
-        new Trainer(config, store, interrupted, ProgressListener.NONE)
+        new Trainer(config, store, interrupted, ProgressListener.NONE, 0)
             .run(true, Integer.MAX_VALUE);
 
     assertThat(first.state().stage()).isEqualTo(Stage.L1);
@@ -68,7 +68,7 @@ class TrainerTest {
             1,
             org.latentcadx.trainer.data.Augmentation.none());
 
-    new Trainer(config, store, dir, ProgressListener.NONE).run(false, 1);
+    new Trainer(config, store, dir, ProgressListener.NONE, 0).run(false, 1);
     Checkpoint saved = Checkpoint.read(dir);
 
     assertThat(saved.state().stage()).isEqualTo(Stage.R);

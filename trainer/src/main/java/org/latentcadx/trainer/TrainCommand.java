@@ -1,0 +1,255 @@
+package org.latentcadx.trainer;
+
+import com.google.common.hash.Hashing;
+import com.google.common.io.ByteSource;
+import com.google.common.io.MoreFiles;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.latentcadx.trainer.data.Augmentation;
+import org.latentcadx.trainer.data.PatchStore;
+import org.latentcadx.trainer.model.Architecture;
+import org.latentcadx.trainer.onnx.ContractMetadata;
+import org.latentcadx.trainer.onnx.ModelExport;
+import org.latentcadx.trainer.train.Checkpoint;
+import org.latentcadx.trainer.train.HistoryFiles;
+import org.latentcadx.trainer.train.LossWeights;
+import org.latentcadx.trainer.train.Objective;
+import org.latentcadx.trainer.train.ProgressListener;
+import org.latentcadx.trainer.train.Stage;
+import org.latentcadx.trainer.train.Trainer;
+import org.latentcadx.trainer.train.TrainingConfig;
+import org.tensorflow.TensorFlow;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Trains LatentCADx (or the annotation-supervised baseline) on a patch store and exports the ONNX
+ * model. Writes into the output directory: {@code checkpoint/} (resumable), {@code history.csv},
+ * {@code loss.png} and, when all stages are done, {@code <model-name>.onnx}.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = "Train LatentCADx on a patch store and export it as ONNX.")
+public final class TrainCommand implements Callable<Integer> {
+  /** TensorFlow's oneDNN kernels corrupt the heap in our training steps (TF Java 1.1 on x86-64). */
+  static final String ONEDNN_VARIABLE = "TF_ENABLE_ONEDNN_OPTS";
+
+  @Option(names = "--store", required = true, description = "Patch store directory.")
+  Path store;
+
+  @Option(names = "--output", required = true, description = "Output directory.")
+  Path output;
+
+  @Option(names = "--preset", defaultValue = "lite", description = "lite or resnet54 (${DEFAULT-VALUE}).")
+  String preset;
+
+  @Option(names = "--baseline", description = "Train the annotation-supervised baseline (per-pixel BCE on outlines).")
+  boolean baseline;
+
+  @Option(names = "--loss-preset", defaultValue = "default", description = "default (α=2, β=0.5, γ=1) or paper-literal (α=2, β=1, γ=0.5).")
+  String lossPreset;
+
+  @Option(names = "--alpha", description = "Override α (classification).")
+  Double alpha;
+
+  @Option(names = "--beta", description = "Override β (in-outline term).")
+  Double beta;
+
+  @Option(names = "--gamma", description = "Override γ (out-of-outline term).")
+  Double gamma;
+
+  @Option(names = "--epochs-r", defaultValue = "50", description = "Epochs of stage R (${DEFAULT-VALUE}).")
+  int epochsR;
+
+  @Option(names = "--epochs-l1", defaultValue = "15", description = "Epochs of stage L1 (${DEFAULT-VALUE}).")
+  int epochsL1;
+
+  @Option(names = "--epochs-l2", defaultValue = "50", description = "Epochs of stage L2 (${DEFAULT-VALUE}).")
+  int epochsL2;
+
+  @Option(names = "--batch-size", defaultValue = "32", description = "Batch size (${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--learning-rate", defaultValue = "0.001", description = "Initial SGD learning rate of each stage (${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(names = "--halve-every", defaultValue = "10", description = "Halve the learning rate every N epochs (${DEFAULT-VALUE}).")
+  int halveEvery;
+
+  @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum, 0 for plain SGD (${DEFAULT-VALUE}).")
+  double momentum;
+
+  @Option(names = "--early-stop-delta", defaultValue = "1e-6", description = "End a stage when the validation loss changes by less (${DEFAULT-VALUE}).")
+  double earlyStopDelta;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of initialisation, data order and augmentation (${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--validation-fold", defaultValue = "0", description = "Held-out fold (${DEFAULT-VALUE}).")
+  int validationFold;
+
+  @Option(names = "--augmentation", defaultValue = "paper", description = "paper (rotation ±15°, shift ±16 px, noise 0.01) or none.")
+  String augmentation;
+
+  @Option(names = "--resume", description = "Continue from the checkpoint in the output directory.")
+  boolean resume;
+
+  @Option(names = "--max-epochs", defaultValue = "2147483647", description = "Stop after this many epochs in this invocation (resume later).")
+  int maxEpochs;
+
+  @Option(names = "--threads", defaultValue = "0", description = "TensorFlow threads per op, 0 for one per core (${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--model-name", description = "Name of the exported model (default latentcadx-<preset> or baseline-<preset>).")
+  String modelName;
+
+  @Option(names = "--normalization", defaultValue = "bits_stored", description = "Normalisation the model expects, written into its metadata: bits_stored or optical_density (${DEFAULT-VALUE}).")
+  String normalization;
+
+  public static void main(String[] args) throws IOException, InterruptedException {
+    if (!"0".equals(System.getenv(ONEDNN_VARIABLE))) {
+      System.exit(relaunchWithoutOneDnn(args));
+    }
+    System.exit(new CommandLine(new TrainCommand()).execute(args));
+  }
+
+  /** Runs this command again in a child JVM with oneDNN disabled; returns its exit code. */
+  private static int relaunchWithoutOneDnn(String[] args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(TrainCommand.class.getName());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().put(ONEDNN_VARIABLE, "0");
+    return builder.start().waitFor();
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Architecture architecture = Architecture.preset(preset);
+    TrainingConfig config = config(architecture);
+    PatchStore patches = PatchStore.open(store);
+    Files.createDirectories(output);
+    boolean terminal = System.console() != null;
+    ProgressListener console = new ConsoleProgress(System.out, terminal);
+    ProgressListener progress =
+        new ProgressListener() {
+          @Override
+          public void step(Stage stage, int epoch, int epochs, int step, int steps,
+              org.latentcadx.trainer.train.LossValues loss) {
+            console.step(stage, epoch, epochs, step, steps, loss);
+          }
+
+          @Override
+          public void epoch(org.latentcadx.trainer.train.EpochRecord record, int epochs) {
+            console.epoch(record, epochs);
+            writeHistory();
+          }
+        };
+    Checkpoint result =
+        new Trainer(config, patches, output.resolve("checkpoint"), progress, threads)
+            .run(resume, maxEpochs);
+    writeHistory();
+    if (!result.state().finished()) {
+      System.out.println("Stopped before the end; continue with --resume.");
+      return 0;
+    }
+    String name = modelName != null ? modelName : defaultModelName();
+    Path model = output.resolve(name + ".onnx");
+    ContractMetadata metadata =
+        ContractMetadata.defaults(name, architecture, normalization, provenance(config, result));
+    ModelExport.write(model, architecture.network(), result.weights(), metadata);
+    System.out.println("Wrote " + model);
+    return 0;
+  }
+
+  private void writeHistory() {
+    try {
+      Checkpoint checkpoint = Checkpoint.read(output.resolve("checkpoint"));
+      HistoryFiles.writeCsv(output.resolve("history.csv"), checkpoint.state().history());
+      HistoryFiles.writePlot(output.resolve("loss.png"), checkpoint.state().history());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the loss history to " + output, e);
+    }
+  }
+
+  private String defaultModelName() {
+    return (baseline ? "baseline-" : "latentcadx-") + preset.toLowerCase(Locale.ROOT);
+  }
+
+  TrainingConfig config(Architecture architecture) {
+    LossWeights preset = LossWeights.preset(lossPreset);
+    LossWeights weights =
+        new LossWeights(
+            alpha != null ? alpha : preset.alpha(),
+            beta != null ? beta : preset.beta(),
+            gamma != null ? gamma : preset.gamma());
+    Map<Stage, Integer> epochs = new EnumMap<>(Stage.class);
+    epochs.put(Stage.R, epochsR);
+    epochs.put(Stage.L1, epochsL1);
+    epochs.put(Stage.L2, epochsL2);
+    Augmentation augment =
+        switch (augmentation.toLowerCase(Locale.ROOT)) {
+          case "paper" -> Augmentation.paper();
+          case "none" -> Augmentation.none();
+          default ->
+              throw new CommandLine.ParameterException(
+                  new CommandLine(this),
+                  "--augmentation must be paper or none, got " + augmentation);
+        };
+    return new TrainingConfig(
+        architecture,
+        baseline ? Objective.BASELINE : Objective.LATENT,
+        weights,
+        epochs,
+        batchSize,
+        learningRate,
+        halveEvery,
+        momentum,
+        earlyStopDelta,
+        seed,
+        validationFold,
+        augment);
+  }
+
+  private Map<String, String> provenance(TrainingConfig config, Checkpoint result)
+      throws IOException {
+    Map<String, String> p = new LinkedHashMap<>();
+    ByteSource data =
+        ByteSource.concat(
+            MoreFiles.asByteSource(store.resolve("index.json")),
+            MoreFiles.asByteSource(store.resolve("patches.bin")));
+    p.put("dataset_sha256", data.hash(Hashing.sha256()).toString());
+    p.put("preset", config.architecture().name());
+    p.put("objective", config.objective().name().toLowerCase(Locale.ROOT));
+    LossWeights w = config.lossWeights();
+    p.put("loss_weights", String.format(Locale.ROOT, "alpha=%s,beta=%s,gamma=%s", w.alpha(), w.beta(), w.gamma()));
+    Map<Stage, Long> run = new EnumMap<>(Stage.class);
+    result.state().history().forEach(r -> run.merge(r.stage(), 1L, Long::sum));
+    p.put("epochs", String.format(Locale.ROOT, "R=%d,L1=%d,L2=%d", run.getOrDefault(Stage.R, 0L),
+        run.getOrDefault(Stage.L1, 0L), run.getOrDefault(Stage.L2, 0L)));
+    p.put("schedule", String.format(Locale.ROOT, "sgd lr=%s halved every %d epochs, momentum=%s, batch=%d",
+        config.learningRate(), config.halvingEpochs(), config.momentum(), config.batchSize()));
+    p.put("seed", Long.toString(config.seed()));
+    p.put("validation_fold", Integer.toString(config.validationFold()));
+    p.put("date", Instant.now().toString());
+    p.put("tensorflow_version", TensorFlow.version());
+    p.put("trainer_version", TrainerVersion.get());
+    return p;
+  }
+}

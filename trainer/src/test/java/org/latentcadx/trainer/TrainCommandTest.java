@@ -1,0 +1,59 @@
+package org.latentcadx.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentcadx.trainer.train.HistoryFiles;
+import org.latentcadx.trainer.train.TinyData;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+
+  @Test
+  void trainsAllStagesAndExportsAModelWithContractMetadata(@TempDir Path dir) throws IOException {
+    Path store = dir.resolve("store");
+    TinyData.store(store, 8, 4, 256);
+    Path out = dir.resolve("out");
+
+    int exit =
+        new CommandLine(new TrainCommand())
+            .execute(
+                "--store", store.toString(), "--output", out.toString(), "--preset", "lite",
+                "--epochs-r", "1", "--epochs-l1", "1", "--epochs-l2", "1", "--batch-size", "4",
+                "--validation-fold", "1", "--augmentation", "none", "--seed", "5");
+
+    assertThat(exit).isZero();
+    assertThat(Files.readAllLines(out.resolve("history.csv")))
+        .hasSize(4)
+        .first()
+        .isEqualTo(HistoryFiles.HEADER);
+    assertThat(out.resolve("loss.png")).isNotEmptyFile();
+    ModelProto model = ModelProto.parseFrom(Files.readAllBytes(out.resolve("latentcadx-lite.onnx")));
+    Map<String, String> metadata =
+        model.getMetadataPropsList().stream()
+            .collect(
+                Collectors.toMap(StringStringEntryProto::getKey, StringStringEntryProto::getValue));
+    assertThat(metadata)
+        .containsEntry("latentcadx.contract_version", "1")
+        .containsEntry("latentcadx.model_name", "latentcadx-lite")
+        .containsEntry("latentcadx.tile_size", "256")
+        .containsEntry("latentcadx.normalization", "bits_stored")
+        .containsEntry("latentcadx.provenance.epochs", "R=1,L1=1,L2=1")
+        .containsEntry("latentcadx.provenance.seed", "5")
+        .containsEntry("latentcadx.provenance.loss_weights", "alpha=2.0,beta=0.5,gamma=1.0")
+        .containsKeys(
+            "latentcadx.provenance.dataset_sha256",
+            "latentcadx.provenance.tensorflow_version",
+            "latentcadx.provenance.trainer_version",
+            "latentcadx.provenance.date");
+    assertThat(metadata.get("latentcadx.provenance.trainer_version")).doesNotContain("${");
+  }
+}
