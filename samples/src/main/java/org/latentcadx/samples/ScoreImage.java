@@ -1,6 +1,5 @@
 package org.latentcadx.samples;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.latentcadx.sdk.DetectionResult;
 import org.latentcadx.sdk.Device;
@@ -18,8 +17,8 @@ import org.latentcadx.sdk.ModelSource;
  * java -cp ... org.latentcadx.samples.ScoreImage &lt;model.onnx | bundled-model-name&gt; &lt;image.png|tif&gt; [cpu|cuda|auto]
  * </pre>
  *
- * A model argument that names an existing file is loaded from it; otherwise it is looked up as a model
- * bundled on the classpath ({@code org/latentcadx/models/<name>.onnx}).
+ * A model argument ending in {@code .onnx} or containing a path separator is a file; anything else is
+ * the name of a model bundled on the classpath ({@code org/latentcadx/models/<name>.onnx}).
  */
 public final class ScoreImage {
 
@@ -36,13 +35,16 @@ public final class ScoreImage {
     } catch (LatentCadxException e) {
       System.err.println("error " + e.code() + ": " + e.getMessage());
       System.exit(1);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
     }
   }
 
   /** Scores the image and describes the result. */
   static String score(String model, Path image, String device) throws LatentCadxException {
-    ModelSource source =
-        Files.isRegularFile(Path.of(model)) ? ModelSource.path(Path.of(model)) : ModelSource.classpath(model);
+    boolean file = model.endsWith(".onnx") || model.contains("/") || model.contains("\\");
+    ModelSource source = file ? ModelSource.path(Path.of(model)) : ModelSource.classpath(model);
     try (LesionDetector detector =
         LesionDetector.builder(source).device(parseDevice(device)).build()) {
       detector.deviceFallbackReason().ifPresent(reason -> System.err.println("note: " + reason));
