@@ -1,0 +1,74 @@
+package org.latentcadx.conformance;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.latentcadx.sdk.Device;
+import org.latentcadx.sdk.ModelSource;
+
+/**
+ * Runs golden sets against the SDK on one device. A set's model is its own {@code model.onnx}, its
+ * bundled model, or, to check a converted or re-packaged model against the same goldens, a model file
+ * given by the caller.
+ */
+public final class ConformanceKit {
+
+  private final GoldenFiles files;
+  private final Device device;
+
+  public ConformanceKit(GoldenFiles files, Device device) {
+    this.files = files;
+    this.device = device;
+  }
+
+  /** The names of the sets in the goldens. */
+  public List<String> sets() {
+    return Arrays.asList(GoldenFormat.fromJson(files.read(GoldenFormat.SETS), String[].class, GoldenFormat.SETS));
+  }
+
+  /** The manifest of {@code set}. */
+  public GoldenFormat.Manifest manifest(String set) {
+    String file = set + "/" + GoldenFormat.MANIFEST;
+    return GoldenFormat.fromJson(files.read(file), GoldenFormat.Manifest.class, file);
+  }
+
+  /**
+   * Runs every case of {@code set}; a case that cannot run (unreadable file, model refused) becomes a
+   * failed row naming the cause.
+   *
+   * @param modelOverride a model file to run instead of the set's model
+   */
+  public List<CheckResult> run(String set, Optional<Path> modelOverride) {
+    GoldenFormat.Manifest manifest = manifest(set);
+    ModelSource model = modelOverride.map(ModelSource::path).orElseGet(() -> modelOf(set, manifest));
+    List<CheckResult> results = new ArrayList<>();
+    for (GoldenFormat.CaseEntry entry : manifest.cases()) {
+      String folder = set + "/" + entry.name();
+      try {
+        results.addAll(
+            switch (entry.kind()) {
+              case PATCH ->
+                  PatchCaseRunner.run(
+                      files, folder, entry.dataSets(), modelBytes(model), model.description(), device);
+              case IMAGE -> ImageCaseRunner.run(files, folder, model, device);
+              case METRICS -> MetricsCaseRunner.run(files, folder, entry.dataSets());
+            });
+      } catch (Exception e) {
+        results.add(CheckResult.error(folder, "(case)", e.getClass().getSimpleName() + ": " + e.getMessage()));
+      }
+    }
+    return results;
+  }
+
+  private ModelSource modelOf(String set, GoldenFormat.Manifest manifest) {
+    return manifest.bundledModel() != null
+        ? ModelSource.classpath(manifest.bundledModel())
+        : ModelSource.path(files.file(set + "/" + manifest.modelFile()));
+  }
+
+  private static byte[] modelBytes(ModelSource model) throws org.latentcadx.sdk.LatentCadxException {
+    return org.latentcadx.sdk.internal.model.ModelBytes.read(model).bytes();
+  }
+}
