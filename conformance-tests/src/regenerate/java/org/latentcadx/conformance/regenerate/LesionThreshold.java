@@ -1,0 +1,59 @@
+package org.latentcadx.conformance.regenerate;
+
+import java.util.Arrays;
+
+/**
+ * Chooses the lesion threshold of an image case so that the golden lesion list is stable: no golden map
+ * value may lie so close to the threshold that an error within tolerance moves a pixel across it.
+ *
+ * <p>The model's decision threshold is kept when every map value is at least {@link #MIN_MARGIN} from it
+ * and some pixel reaches it. Otherwise (an untrained model's map hovers around one value) the threshold
+ * is the midpoint of the widest gap between consecutive map values among those leaving 0.2 % to 3 % of
+ * the pixels above it, so the case still has a few lesions.
+ */
+final class LesionThreshold {
+
+  /** Smallest distance of any golden map value to a kept decision threshold. */
+  static final double MIN_MARGIN = 1e-4;
+
+  /** A threshold and the distance of the nearest map value to it. */
+  record Choice(float threshold, double margin) {}
+
+  private LesionThreshold() {}
+
+  static Choice choose(float[] map, float decisionThreshold) {
+    float[] sorted = map.clone();
+    Arrays.sort(sorted);
+    double decisionMargin = margin(sorted, decisionThreshold);
+    if (decisionMargin >= MIN_MARGIN && sorted[sorted.length - 1] >= decisionThreshold) {
+      return new Choice(decisionThreshold, decisionMargin);
+    }
+    int n = sorted.length;
+    int from = Math.max(1, (int) (n * 0.97));
+    int to = Math.min(n - 1, (int) (n * 0.998));
+    int best = from;
+    for (int i = from; i <= to; i++) {
+      if (sorted[i] - sorted[i - 1] > sorted[best] - sorted[best - 1]) {
+        best = i;
+      }
+    }
+    float threshold = (float) ((sorted[best - 1] + (double) sorted[best]) / 2);
+    return new Choice(threshold, margin(sorted, threshold));
+  }
+
+  private static double margin(float[] sorted, float threshold) {
+    int i = Arrays.binarySearch(sorted, threshold);
+    if (i >= 0) {
+      return 0;
+    }
+    int above = -i - 1;
+    double margin = Double.POSITIVE_INFINITY;
+    if (above < sorted.length) {
+      margin = sorted[above] - (double) threshold;
+    }
+    if (above > 0) {
+      margin = Math.min(margin, threshold - (double) sorted[above - 1]);
+    }
+    return margin;
+  }
+}
