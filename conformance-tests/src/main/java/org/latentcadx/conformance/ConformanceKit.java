@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.latentcadx.sdk.Device;
+import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.ModelSource;
+import org.latentcadx.sdk.internal.model.ModelBytes;
 
 /**
  * Runs golden sets against the SDK on one device. A set's model is its own {@code model.onnx}, its
@@ -44,6 +46,9 @@ public final class ConformanceKit {
     GoldenFormat.Manifest manifest = manifest(set);
     ModelSource model = modelOverride.map(ModelSource::path).orElseGet(() -> modelOf(set, manifest));
     List<CheckResult> results = new ArrayList<>();
+    if (modelOverride.isEmpty()) {
+      results.add(checkModelBytes(set, manifest, model));
+    }
     for (GoldenFormat.CaseEntry entry : manifest.cases()) {
       String folder = set + "/" + entry.name();
       try {
@@ -62,13 +67,26 @@ public final class ConformanceKit {
     return results;
   }
 
+  /** The set's model must be the one the goldens were computed with. */
+  private static CheckResult checkModelBytes(String set, GoldenFormat.Manifest manifest, ModelSource model) {
+    try {
+      String sha256 = ModelBytes.read(model).sha256();
+      return sha256.equalsIgnoreCase(manifest.modelSha256())
+          ? new CheckResult(set, "model_sha256", true, sha256)
+          : new CheckResult(
+              set, "model_sha256", false, "model is " + sha256 + ", goldens were computed with " + manifest.modelSha256());
+    } catch (LatentCadxException e) {
+      return CheckResult.error(set, "model_sha256", e.getMessage());
+    }
+  }
+
   private ModelSource modelOf(String set, GoldenFormat.Manifest manifest) {
     return manifest.bundledModel() != null
         ? ModelSource.classpath(manifest.bundledModel())
         : ModelSource.path(files.file(set + "/" + manifest.modelFile()));
   }
 
-  private static byte[] modelBytes(ModelSource model) throws org.latentcadx.sdk.LatentCadxException {
-    return org.latentcadx.sdk.internal.model.ModelBytes.read(model).bytes();
+  private static byte[] modelBytes(ModelSource model) throws LatentCadxException {
+    return ModelBytes.read(model).bytes();
   }
 }

@@ -1,7 +1,5 @@
 package org.latentcadx.conformance;
 
-import java.util.Locale;
-
 /**
  * An element passes when {@code |actual − expected| ≤ atol + rtol·|expected|}, the rule of {@code
  * numpy.testing.assert_allclose} that ONNX Runtime's backend tests use. {@link #EXACT} demands equality.
@@ -23,6 +21,12 @@ public record Tolerance(double rtol, double atol) {
 
   @Override
   public String toString() {
-    return this.equals(EXACT) ? "exact" : String.format(Locale.ROOT, "rtol %.0e, atol %.0e", rtol, atol);
+    return this.equals(EXACT) ? "exact" : "rtol " + number(rtol) + ", atol " + number(atol);
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value)
+        ? Long.toString((long) value)
+        : String.format(java.util.Locale.ROOT, "%.0e", value);
   }
 }

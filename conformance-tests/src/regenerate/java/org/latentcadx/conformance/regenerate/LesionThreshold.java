@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * <p>The model's decision threshold is kept when every map value is at least {@link #MIN_MARGIN} from it
  * and some pixel reaches it. Otherwise (an untrained model's map hovers around one value) the threshold
- * is the midpoint of the widest gap between consecutive map values among those leaving 0.2 % to 3 % of
+ * is the midpoint of the widest gap between consecutive map values among those leaving 0.05 % to 0.5 % of
  * the pixels above it, so the case still has a few lesions.
  */
 final class LesionThreshold {
@@ -29,8 +29,8 @@ final class LesionThreshold {
       return new Choice(decisionThreshold, decisionMargin);
     }
     int n = sorted.length;
-    int from = Math.max(1, (int) (n * 0.97));
-    int to = Math.min(n - 1, (int) (n * 0.998));
+    int from = Math.max(1, (int) (n * 0.995));
+    int to = Math.min(n - 1, (int) (n * 0.9995));
     int best = from;
     for (int i = from; i <= to; i++) {
       if (sorted[i] - sorted[i - 1] > sorted[best] - sorted[best - 1]) {

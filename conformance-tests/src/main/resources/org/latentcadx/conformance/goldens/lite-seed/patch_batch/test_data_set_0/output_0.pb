@@ -1,0 +1,1 @@
+BprobabilityJ—1	?mª>î	ª>ÃÎ›>
