@@ -18,7 +18,7 @@ import org.latentcadx.sdk.ModelSource;
 import org.latentcadx.sdk.internal.FloatGrid;
 import org.latentcadx.sdk.internal.model.ModelContract;
 import org.latentcadx.sdk.internal.preprocess.GreyLevelNormalizer;
-import org.latentcadx.sdk.internal.preprocess.Resampling;
+import org.latentcadx.sdk.internal.preprocess.ModelScaleConverter;
 import org.latentcadx.sdk.internal.tiling.Tile;
 import org.latentcadx.sdk.internal.tiling.TileGrid;
 
@@ -62,8 +62,8 @@ final class ImageCaseRunner {
       ModelContract contract =
           ModelContract.parse(detector.modelInfo().metadata(), detector.modelInfo().source());
       FloatGrid small =
-          Resampling.downsample(
-              new GreyLevelNormalizer(contract, scanner).normalize(image), contract.downsampleFactor());
+          new ModelScaleConverter(new GreyLevelNormalizer(contract, scanner), contract.downsampleFactor())
+              .convert(image);
       DetectionResult result = detector.detect(image);
       boolean gpu = result.executionProvider() == ExecutionProvider.CUDA;
       Golden golden = new Golden(files, caseFolder, name, gpu);
