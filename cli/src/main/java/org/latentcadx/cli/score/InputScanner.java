@@ -16,7 +16,8 @@ import org.latentcadx.cli.io.AtomicFiles;
  * Turns the command's file and folder arguments into the sorted list of images to score.
  *
  * <p>Folders are walked recursively; there, files whose content and extension match no {@link
- * InputFormat} are ignored, as are hidden files, the output folder, files named like {@code score}'s
+ * InputFormat} are ignored, as are hidden files, the output folder (when it lies inside the folder),
+ * files named like {@code score}'s
  * own image outputs (e.g. {@code *.overlay.png} of an earlier run elsewhere) and temporary files of
  * interrupted writes. A file named directly is always an input (and fails later if it is not an image). Keys are
  * paths relative to the deepest folder that holds every argument, so two {@code image.dcm} in different
@@ -74,8 +75,11 @@ public final class InputScanner {
   }
 
   private List<Path> filesUnder(Path root) throws IOException {
+    // An output folder inside the walked folder is skipped; when the outputs go into the walked folder
+    // itself (or above it), they are told apart by their names alone.
+    boolean skipOutputFolder = !root.startsWith(outputFolder);
     try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(path -> !path.startsWith(outputFolder))
+      return walk.filter(path -> !(skipOutputFolder && path.startsWith(outputFolder)))
           .filter(Files::isRegularFile)
           .filter(path -> !isHidden(root.relativize(path)))
           .filter(path -> !AtomicFiles.isLeftover(path))

@@ -72,8 +72,11 @@ public abstract class Progress {
   /** Estimated time left, assuming the inputs left are scored at the current rate. */
   String eta() {
     double rate = rate();
-    if (rate <= 0 || finished == total) {
-      return finished == total ? "0s" : "?";
+    if (finished == total) {
+      return "0m00s";
+    }
+    if (rate <= 0) {
+      return "?";
     }
     long seconds = Math.round((total - finished) / rate);
     Duration left = Duration.ofSeconds(seconds);

@@ -64,6 +64,17 @@ class InputScannerTest {
   }
 
   @Test
+  void outputsWrittenBesideTheInputsAreNotInputs() throws IOException {
+    write("cases/p1/left.png", PNG);
+    write("cases/p1/left.png.overlay.png", PNG);
+    write("cases/p1/left.png.map.png", PNG);
+    write("cases/p1/left.png.seg.dcm", PNG);
+    assertThat(new InputScanner(dir.resolve("cases")).scan(List.of(dir.resolve("cases"))).inputs())
+        .extracting(InputFile::key)
+        .containsExactly("p1/left.png");
+  }
+
+  @Test
   void singleFolderGivesKeysInsideIt() throws IOException {
     write("cases/p1/left.png", PNG);
     assertThat(new InputScanner(dir.resolve("out")).scan(List.of(dir.resolve("cases"))).inputs())
