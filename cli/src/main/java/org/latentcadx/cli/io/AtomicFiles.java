@@ -24,17 +24,36 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /** Writes a whole file at the path it is given (e.g. a library's writer that takes a path). */
+  @FunctionalInterface
+  public interface FileContent<E extends Exception> {
+    void writeTo(Path file) throws E, IOException;
+  }
+
   private AtomicFiles() {}
 
   /** Writes {@code content} to {@code target} atomically, creating parent folders. */
   public static void write(Path target, Content content) throws IOException {
+    writeFile(
+        target,
+        temp -> {
+          try (OutputStream out = Files.newOutputStream(temp)) {
+            content.writeTo(out);
+          }
+        });
+  }
+
+  /**
+   * Has {@code content} write a temporary file beside {@code target}, then renames it onto {@code
+   * target} atomically; creates parent folders.
+   */
+  public static <E extends Exception> void writeFile(Path target, FileContent<E> content)
+      throws E, IOException {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path temp = Files.createTempFile(parent, target.getFileName() + TEMP_MARKER, "");
     try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        content.writeTo(out);
-      }
+      content.writeTo(temp);
       move(temp, target);
     } finally {
       Files.deleteIfExists(temp);

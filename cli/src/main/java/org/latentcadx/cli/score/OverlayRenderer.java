@@ -51,15 +51,14 @@ public final class OverlayRenderer {
     float[] window = window(grey);
     float[] heat = resample(map, outWidth, outHeight);
 
-    BufferedImage image = new BufferedImage(outWidth, outHeight, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < outHeight; y++) {
-      for (int x = 0; x < outWidth; x++) {
-        int i = y * outWidth + x;
-        double g = Math.min(1, Math.max(0, (grey[i] - window[0]) / (window[1] - window[0])));
-        image.setRGB(x, y, tint(g, heat[i]));
-      }
+    int[] rgb = new int[outWidth * outHeight];
+    for (int i = 0; i < rgb.length; i++) {
+      double g = Math.min(1, Math.max(0, (grey[i] - window[0]) / (window[1] - window[0])));
+      rgb[i] = tint(g, heat[i]);
     }
-    drawOutline(image, heat, threshold);
+    drawOutline(rgb, outWidth, outHeight, heat, threshold);
+    BufferedImage image = new BufferedImage(outWidth, outHeight, BufferedImage.TYPE_INT_RGB);
+    image.setRGB(0, 0, outWidth, outHeight, rgb, 0, outWidth);
     Graphics2D graphics = image.createGraphics();
     graphics.setColor(BOX);
     graphics.setStroke(new BasicStroke(Math.max(1f, outWidth / 512f)));
@@ -90,9 +89,7 @@ public final class OverlayRenderer {
     return (int) Math.round(Math.min(1, Math.max(0, value)) * 255);
   }
 
-  private static void drawOutline(BufferedImage image, float[] heat, double threshold) {
-    int width = image.getWidth();
-    int height = image.getHeight();
+  private static void drawOutline(int[] rgb, int width, int height, float[] heat, double threshold) {
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
         if (heat[y * width + x] >= threshold
@@ -100,7 +97,7 @@ public final class OverlayRenderer {
                 || below(heat, width, height, x + 1, y, threshold)
                 || below(heat, width, height, x, y - 1, threshold)
                 || below(heat, width, height, x, y + 1, threshold))) {
-          image.setRGB(x, y, OUTLINE);
+          rgb[y * width + x] = OUTLINE;
         }
       }
     }
