@@ -29,6 +29,16 @@ public final class DicomSource {
     return Attribute.getSingleStringValueOrEmptyString(attributes, TagFromName.SOPInstanceUID);
   }
 
+  /** Rows of the source image. */
+  int rows() {
+    return Attribute.getSingleIntegerValueOrDefault(attributes, TagFromName.Rows, 0);
+  }
+
+  /** Columns of the source image. */
+  int columns() {
+    return Attribute.getSingleIntegerValueOrDefault(attributes, TagFromName.Columns, 0);
+  }
+
   /** The source header, without Pixel Data. Callers must not modify it. */
   AttributeList attributes() {
     return attributes;
