@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
+import org.latentcadx.sdk.ProbabilityMap;
+import org.latentcadx.sdk.ProbabilityMap.UpsampleMethod;
 
 /**
  * What every object the SDK derives from a source image shares: the source's patient and study, a new
@@ -102,6 +104,27 @@ final class DerivedObject {
     put(item, "ReferencedSOPClassUID", Attributes.string(source.attributes(), "SOPClassUID"));
     put(item, "ReferencedSOPInstanceUID", Attributes.string(source.attributes(), "SOPInstanceUID"));
     return item;
+  }
+
+  /** INVALID_ARGUMENT unless {@code threshold} is in (0, 1]. */
+  static void requireThreshold(double threshold) throws LatentCadxException {
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw new LatentCadxException(ErrorCode.INVALID_ARGUMENT,
+          "threshold must be in (0, 1], got " + threshold);
+    }
+  }
+
+  /**
+   * The map at the source's Rows × Columns (bilinear, see {@link ProbabilityMap#toOriginalSize});
+   * INVALID_ARGUMENT when the map covers an image of another size.
+   */
+  static float[] valuesAtSourceSize(DicomSource source, ProbabilityMap map) throws LatentCadxException {
+    if (map.originalWidth() != source.columns() || map.originalHeight() != source.rows()) {
+      throw new LatentCadxException(ErrorCode.INVALID_ARGUMENT, source.name() + ": probability map "
+          + "covers a " + map.originalWidth() + " x " + map.originalHeight() + " image; the source is "
+          + source.columns() + " x " + source.rows());
+    }
+    return map.toOriginalSize(UpsampleMethod.BILINEAR).values();
   }
 
   /** Writes the object as a Part 10 file in Explicit VR Little Endian. */

@@ -37,9 +37,9 @@ class WrittenObjectsValidityTest {
     Path binary = directory.resolve("binary.dcm");
     Path fractional = directory.resolve("fractional.dcm");
     Path overlay = directory.resolve("overlay.dcm");
-    SegmentationWriter.create(ALGORITHM).writeBinary(source.source(), map, 0.5, binary);
-    SegmentationWriter.create(ALGORITHM).writeProbability(source.source(), map, fractional);
-    HeatmapOverlayWriter.create(ALGORITHM).write(source, map, 0.5, overlay);
+    DicomResultWriter.create(ALGORITHM).writeLesionSegmentation(source.source(), map, 0.5, binary);
+    DicomResultWriter.create(ALGORITHM).writeProbabilitySegmentation(source.source(), map, fractional);
+    DicomResultWriter.create(ALGORITHM).writeHeatmapOverlay(source, map, 0.5, overlay);
 
     assertThat(DicomOracles.dciodvfyErrors(binary)).as("binary SEG").isEmpty();
     assertThat(DicomOracles.dciodvfyErrors(fractional)).as("fractional SEG").isEmpty();

@@ -9,117 +9,63 @@ import static org.latentcadx.sdk.dicom.Attributes.putTags;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttribute;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.Objects;
 import org.latentcadx.sdk.LatentCadxException;
-import org.latentcadx.sdk.LatentCadxException.ErrorCode;
-import org.latentcadx.sdk.ProbabilityMap;
-import org.latentcadx.sdk.ProbabilityMap.UpsampleMethod;
 
 /**
- * Writes a DICOM Segmentation (SEG) of one scored image: the thresholded lesion mask as a BINARY
- * segmentation, or the probability map as a FRACTIONAL (PROBABILITY) one. Each holds one segment, "Lesion"
- * (SCT 52988006, category SCT 49755003 morphologically abnormal structure), algorithm type AUTOMATIC, in
- * one frame at the source image's Rows × Columns: a map at the model's downsampled scale is enlarged
- * bilinearly ({@link ProbabilityMap#toOriginalSize}) before thresholding. The object joins the source's
- * study in a new series and references the source image (Referenced Series Sequence, Derivation Image
- * with Source Image Sequence). See {@code sdk/DICOM.md}.
+ * Builds a DICOM Segmentation (SEG) of one scored image: one segment, "Lesion" (SCT 52988006, category
+ * SCT 49755003 morphologically abnormal structure), algorithm type AUTOMATIC, in one frame at the source
+ * image's Rows × Columns, in a new series of the source's study, referencing the source image
+ * (Referenced Series Sequence; Derivation Image functional group with Source Image Sequence).
  */
-public final class SegmentationWriter {
+final class Segmentation {
 
   static final String SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.4";
   private static final int SERIES_NUMBER = 9101;
   private static final int MAX_FRACTIONAL_VALUE = 255;
 
-  private final AlgorithmIdentity algorithm;
+  private Segmentation() {}
 
-  private SegmentationWriter(AlgorithmIdentity algorithm) {
-    this.algorithm = algorithm;
-  }
-
-  /** A writer that credits {@code algorithm} in every object. */
-  public static SegmentationWriter create(AlgorithmIdentity algorithm) throws LatentCadxException {
-    Objects.requireNonNull(algorithm, "algorithm");
-    PixelMedPresence.require("Writing DICOM segmentations");
-    return new SegmentationWriter(algorithm);
-  }
-
-  /**
-   * Writes the lesion mask {@code probability ≥ threshold} as a BINARY segmentation.
-   *
-   * @return the SOP Instance UID of the written object
-   */
-  public String writeBinary(DicomSource source, ProbabilityMap map, double threshold, Path output)
-      throws LatentCadxException {
-    if (!(threshold > 0 && threshold <= 1)) {
-      throw new LatentCadxException(ErrorCode.INVALID_ARGUMENT,
-          "threshold must be in (0, 1], got " + threshold);
-    }
-    float[] values = valuesAtSourceSize(source, map);
+  /** A BINARY segmentation of {@code values ≥ threshold} (values at the source's size). */
+  static AttributeList binary(DicomSource source, float[] values, double threshold,
+      AlgorithmIdentity algorithm) throws LatentCadxException, DicomException {
     byte[] packed = new byte[evenLength((values.length + 7) / 8)];
     for (int i = 0; i < values.length; i++) {
       if (values[i] >= threshold) {
         packed[i >> 3] |= (byte) (1 << (i & 7));
       }
     }
-    String description = "lesion probability >= " + threshold;
-    return write(source, map, packed, 1, "BINARY", description, output);
+    return build(source, packed, 1, "BINARY", "lesion probability >= " + threshold, algorithm);
   }
 
-  /**
-   * Writes the probability map as a FRACTIONAL segmentation of type PROBABILITY, probabilities scaled
-   * to 0..255.
-   *
-   * @return the SOP Instance UID of the written object
-   */
-  public String writeProbability(DicomSource source, ProbabilityMap map, Path output)
-      throws LatentCadxException {
-    float[] values = valuesAtSourceSize(source, map);
+  /** A FRACTIONAL segmentation of type PROBABILITY, probabilities scaled to 0..255. */
+  static AttributeList fractional(DicomSource source, float[] values, AlgorithmIdentity algorithm)
+      throws LatentCadxException, DicomException {
     byte[] bytes = new byte[evenLength(values.length)];
     for (int i = 0; i < values.length; i++) {
       bytes[i] = (byte) Math.round(Math.min(1f, Math.max(0f, values[i])) * MAX_FRACTIONAL_VALUE);
     }
-    return write(source, map, bytes, 8, "FRACTIONAL", "lesion probability", output);
-  }
-
-  private static float[] valuesAtSourceSize(DicomSource source, ProbabilityMap map)
-      throws LatentCadxException {
-    int rows = source.rows();
-    int columns = source.columns();
-    if (map.originalWidth() != columns || map.originalHeight() != rows) {
-      throw new LatentCadxException(ErrorCode.INVALID_ARGUMENT, source.name() + ": probability map "
-          + "covers a " + map.originalWidth() + " x " + map.originalHeight() + " image; the source is "
-          + columns + " x " + rows);
-    }
-    return map.toOriginalSize(UpsampleMethod.BILINEAR).values();
+    return build(source, bytes, 8, "FRACTIONAL", "lesion probability", algorithm);
   }
 
   private static int evenLength(int length) {
     return length + (length & 1);
   }
 
-  private String write(DicomSource source, ProbabilityMap map, byte[] pixels, int bits, String type,
-      String description, Path output) throws LatentCadxException {
-    Objects.requireNonNull(output, "output");
-    try {
-      AttributeList list = DerivedObject.start(source, SEGMENTATION_STORAGE, "SEG", SERIES_NUMBER,
-          "LatentCADx lesion segmentation", algorithm, LocalDateTime.now());
-      frameOfReference(list, source);
-      imagePixel(list, source, bits);
-      segmentationImage(list, type, description);
-      functionalGroups(list, source);
-      dimensions(list);
-      DerivedObject.referenceSourceSeries(list, source);
-      OtherByteAttribute pixelData = new OtherByteAttribute(Attributes.tag("PixelData"));
-      pixelData.setValues(pixels);
-      list.put(pixelData);
-      DerivedObject.write(list, output);
-      return Attributes.string(list, "SOPInstanceUID");
-    } catch (DicomException e) {
-      throw new LatentCadxException(ErrorCode.IO_ERROR,
-          output + ": cannot build the segmentation of " + source.name() + ": " + e, e);
-    }
+  private static AttributeList build(DicomSource source, byte[] pixels, int bits, String type,
+      String description, AlgorithmIdentity algorithm) throws LatentCadxException, DicomException {
+    AttributeList list = DerivedObject.start(source, SEGMENTATION_STORAGE, "SEG", SERIES_NUMBER,
+        "LatentCADx lesion segmentation", algorithm, LocalDateTime.now());
+    frameOfReference(list, source);
+    imagePixel(list, source, bits);
+    segmentationImage(list, type, description, algorithm);
+    functionalGroups(list, source);
+    dimensions(list);
+    DerivedObject.referenceSourceSeries(list, source);
+    OtherByteAttribute pixelData = new OtherByteAttribute(Attributes.tag("PixelData"));
+    pixelData.setValues(pixels);
+    list.put(pixelData);
+    return list;
   }
 
   private static void frameOfReference(AttributeList list, DicomSource source) throws DicomException {
@@ -143,8 +89,8 @@ public final class SegmentationWriter {
     put(list, "NumberOfFrames", "1");
   }
 
-  private void segmentationImage(AttributeList list, String type, String description)
-      throws DicomException {
+  private static void segmentationImage(AttributeList list, String type, String description,
+      AlgorithmIdentity algorithm) throws DicomException {
     put(list, "ImageType", "DERIVED", "PRIMARY");
     put(list, "ContentLabel", "LESION");
     put(list, "ContentDescription", "LatentCADx " + description);

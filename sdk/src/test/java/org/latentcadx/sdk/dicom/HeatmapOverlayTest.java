@@ -13,20 +13,20 @@ import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 import org.latentcadx.sdk.ProbabilityMap;
 import org.latentcadx.sdk.ProbabilityMap.UpsampleMethod;
 
-class HeatmapOverlayWriterTest {
+class HeatmapOverlayTest {
 
   private static final AlgorithmIdentity ALGORITHM = new AlgorithmIdentity("LatentCADx test", "0.1.0");
 
   @TempDir Path directory;
 
-  private final DicomImage source = SegmentationWriterTest.readSource();
+  private final DicomImage source = SegmentationTest.readSource();
 
   @Test
   void passesDciodvfyWithoutErrorsAndDcmdumpReadsIt() throws Exception {
     DicomOracles.assumeTool("dciodvfy");
     DicomOracles.assumeTool("dcmdump");
     Path overlay = directory.resolve("overlay.dcm");
-    HeatmapOverlayWriter.create(ALGORITHM).write(source, SegmentationWriterTest.blob(4), 0.5, overlay);
+    DicomResultWriter.create(ALGORITHM).writeHeatmapOverlay(source, SegmentationTest.blob(4), 0.5, overlay);
 
     assertThat(DicomOracles.dciodvfyErrors(overlay)).isEmpty();
     DicomOracles.Result dump = DicomOracles.run("dcmdump", overlay.toString());
@@ -37,21 +37,21 @@ class HeatmapOverlayWriterTest {
   @Test
   void pydicomReadsBackTheRenderedPixels() throws Exception {
     DicomOracles.assumePydicom();
-    ProbabilityMap map = SegmentationWriterTest.blob(4);
+    ProbabilityMap map = SegmentationTest.blob(4);
     Path overlay = directory.resolve("overlay.dcm");
-    String uid = HeatmapOverlayWriter.create(ALGORITHM).write(source, map, 0.5, overlay);
+    String uid = DicomResultWriter.create(ALGORITHM).writeHeatmapOverlay(source, map, 0.5, overlay);
 
     Path pixels = directory.resolve("pixels.raw");
     DicomOracles.Result result = DicomOracles.run(DicomOracles.PYTHON.toString(),
         DicomOracles.READ_BACK_SCRIPT.toString(), overlay.toString(), pixels.toString());
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output())
-        .contains("SOPClassUID=" + HeatmapOverlayWriter.SECONDARY_CAPTURE_STORAGE)
+        .contains("SOPClassUID=" + HeatmapOverlay.SECONDARY_CAPTURE_STORAGE)
         .contains("SourceImageUID=" + source.source().sopInstanceUid());
     assertThat(uid).isNotEqualTo(source.source().sopInstanceUid());
 
     byte[] rgb = Files.readAllBytes(pixels);
-    byte[] rendered = HeatmapOverlayWriter.render(
+    byte[] rendered = HeatmapOverlay.render(
         source.image(), map.toOriginalSize(UpsampleMethod.BILINEAR).values(), 0.5);
     assertThat(rgb).containsExactly(Arrays.copyOf(rendered, 128 * 96 * 3));
   }
@@ -60,7 +60,7 @@ class HeatmapOverlayWriterTest {
   void drawsGreyWhereNothingIsProbableAndColourWhereALesionIs() {
     float[] probability = new float[128 * 96];
     probability[40 * 128 + 70] = 0.4f;
-    byte[] rgb = HeatmapOverlayWriter.render(source.image(), probability, 0.5);
+    byte[] rgb = HeatmapOverlay.render(source.image(), probability, 0.5);
 
     int far = 3 * (10 * 128 + 10);
     assertThat(rgb[far]).isEqualTo(rgb[far + 1]).isEqualTo(rgb[far + 2]);
@@ -72,8 +72,8 @@ class HeatmapOverlayWriterTest {
   void refusesAMapOfAnotherImage() throws Exception {
     ProbabilityMap other = new ProbabilityMap(10, 10, 1, 10, 10, new float[100]);
 
-    assertThatThrownBy(() -> HeatmapOverlayWriter.create(ALGORITHM)
-            .write(source, other, 0.5, directory.resolve("x.dcm")))
+    assertThatThrownBy(() -> DicomResultWriter.create(ALGORITHM)
+            .writeHeatmapOverlay(source, other, 0.5, directory.resolve("x.dcm")))
         .isInstanceOfSatisfying(LatentCadxException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
         .hasMessageContaining("128 x 96");

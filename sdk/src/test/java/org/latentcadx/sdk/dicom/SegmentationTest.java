@@ -14,7 +14,7 @@ import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 import org.latentcadx.sdk.ProbabilityMap;
 import org.latentcadx.sdk.ProbabilityMap.UpsampleMethod;
 
-class SegmentationWriterTest {
+class SegmentationTest {
 
   private static final AlgorithmIdentity ALGORITHM = new AlgorithmIdentity("LatentCADx test", "0.1.0");
 
@@ -26,7 +26,7 @@ class SegmentationWriterTest {
   void binarySegmentationPassesDciodvfyWithoutErrors() throws Exception {
     DicomOracles.assumeTool("dciodvfy");
     Path seg = directory.resolve("binary.dcm");
-    SegmentationWriter.create(ALGORITHM).writeBinary(source.source(), blob(1), 0.5, seg);
+    DicomResultWriter.create(ALGORITHM).writeLesionSegmentation(source.source(), blob(1), 0.5, seg);
 
     assertThat(DicomOracles.dciodvfyErrors(seg)).isEmpty();
   }
@@ -35,7 +35,7 @@ class SegmentationWriterTest {
   void fractionalSegmentationPassesDciodvfyWithoutErrors() throws Exception {
     DicomOracles.assumeTool("dciodvfy");
     Path seg = directory.resolve("fractional.dcm");
-    SegmentationWriter.create(ALGORITHM).writeProbability(source.source(), blob(4), seg);
+    DicomResultWriter.create(ALGORITHM).writeProbabilitySegmentation(source.source(), blob(4), seg);
 
     assertThat(DicomOracles.dciodvfyErrors(seg)).isEmpty();
   }
@@ -44,7 +44,7 @@ class SegmentationWriterTest {
   void dcmdumpReadsTheSegmentation() throws Exception {
     DicomOracles.assumeTool("dcmdump");
     Path seg = directory.resolve("binary.dcm");
-    SegmentationWriter.create(ALGORITHM).writeBinary(source.source(), blob(1), 0.5, seg);
+    DicomResultWriter.create(ALGORITHM).writeLesionSegmentation(source.source(), blob(1), 0.5, seg);
 
     DicomOracles.Result dump = DicomOracles.run("dcmdump", seg.toString());
     assertThat(dump.exitCode()).as(dump.output()).isZero();
@@ -56,7 +56,7 @@ class SegmentationWriterTest {
     DicomOracles.assumePydicom();
     ProbabilityMap map = blob(4);
     Path seg = directory.resolve("binary.dcm");
-    SegmentationWriter.create(ALGORITHM).writeBinary(source.source(), map, 0.5, seg);
+    DicomResultWriter.create(ALGORITHM).writeLesionSegmentation(source.source(), map, 0.5, seg);
 
     Map<String, String> attributes = readBack(seg);
     byte[] mask = Files.readAllBytes(directory.resolve("pixels.raw"));
@@ -69,7 +69,7 @@ class SegmentationWriterTest {
     assertThat(mask).containsExactly(expected);
     assertThat(mask).contains((byte) 1).contains((byte) 0);
     assertThat(attributes)
-        .containsEntry("SOPClassUID", SegmentationWriter.SEGMENTATION_STORAGE)
+        .containsEntry("SOPClassUID", Segmentation.SEGMENTATION_STORAGE)
         .containsEntry("Rows", "96")
         .containsEntry("Columns", "128")
         .containsEntry("SegmentationType", "BINARY")
@@ -85,7 +85,7 @@ class SegmentationWriterTest {
     DicomOracles.assumePydicom();
     ProbabilityMap map = blob(1);
     Path seg = directory.resolve("fractional.dcm");
-    SegmentationWriter.create(ALGORITHM).writeProbability(source.source(), map, seg);
+    DicomResultWriter.create(ALGORITHM).writeProbabilitySegmentation(source.source(), map, seg);
 
     Map<String, String> attributes = readBack(seg);
     byte[] levels = Files.readAllBytes(directory.resolve("pixels.raw"));
@@ -102,8 +102,8 @@ class SegmentationWriterTest {
   void refusesAMapOfAnotherImage() throws Exception {
     ProbabilityMap other = new ProbabilityMap(10, 10, 1, 10, 10, new float[100]);
 
-    assertThatThrownBy(() -> SegmentationWriter.create(ALGORITHM)
-            .writeBinary(source.source(), other, 0.5, directory.resolve("x.dcm")))
+    assertThatThrownBy(() -> DicomResultWriter.create(ALGORITHM)
+            .writeLesionSegmentation(source.source(), other, 0.5, directory.resolve("x.dcm")))
         .isInstanceOfSatisfying(LatentCadxException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
         .hasMessageContaining("10 x 10")
