@@ -121,6 +121,21 @@ class LesionDetectorTest {
     }
   }
 
+  /** A 1×1 image at factor 4: one block of one pixel and 15 padding zeros, in one padded tile. */
+  @Test
+  void singlePixelImageBecomesOneMapPixel() throws Exception {
+    TestModel model = TestModel.identity(4).metadata("latentcadx.downsample_factor", "4");
+    try (LesionDetector detector = detector(model, folder).build()) {
+      DetectionResult result = detector.detect(sparse8(1, 1, new int[] {0, 0, 255}));
+
+      assertThat(result.probabilityMap().values()).containsExactly(1f / 16);
+      assertThat(result.probabilityMap().toOriginalSize(ProbabilityMap.UpsampleMethod.BILINEAR).values())
+          .containsExactly(1f / 16);
+      assertThat(result.imageProbability()).isEqualTo(1f / 16);
+      assertThat(result.lesions()).isEmpty();
+    }
+  }
+
   /**
    * Downsample factor 2 on a 5×3 image: padded with zeros to 6×4, 2×2 block means give a 3×2 map.
    * Pixel (4,2) = 255 is alone in block (2,1) with three padding zeros: 1/4.
