@@ -4,14 +4,11 @@ import com.google.common.hash.Hashing;
 import com.google.common.io.ByteSource;
 import com.google.common.io.MoreFiles;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,9 +40,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Train LatentCADx on a patch store and export it as ONNX.")
 public final class TrainCommand implements Callable<Integer> {
-  /** TensorFlow's oneDNN kernels corrupt the heap in our training steps (TF Java 1.1 on x86-64). */
-  static final String ONEDNN_VARIABLE = "TF_ENABLE_ONEDNN_OPTS";
-
   @Option(names = "--store", required = true, description = "Patch store directory.")
   Path store;
 
@@ -118,25 +112,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--normalization", defaultValue = "bits_stored", description = "Normalisation the model expects, written into its metadata: bits_stored or optical_density (${DEFAULT-VALUE}).")
   String normalization;
 
-  public static void main(String[] args) throws IOException, InterruptedException {
-    if (!"0".equals(System.getenv(ONEDNN_VARIABLE))) {
-      System.exit(relaunchWithoutOneDnn(args));
-    }
+  public static void main(String[] args) {
     System.exit(new CommandLine(new TrainCommand()).execute(args));
-  }
-
-  /** Runs this command again in a child JVM with oneDNN disabled; returns its exit code. */
-  private static int relaunchWithoutOneDnn(String[] args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(TrainCommand.class.getName());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-    builder.environment().put(ONEDNN_VARIABLE, "0");
-    return builder.start().waitFor();
   }
 
   @Override

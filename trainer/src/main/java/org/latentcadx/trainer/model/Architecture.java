@@ -38,6 +38,12 @@ public record Architecture(
   /** Output width of a bottleneck block relative to its inner width. */
   public static final int EXPANSION = 4;
 
+  /**
+   * Narrowest bottleneck allowed: TensorFlow 2.18's oneDNN CPU kernels corrupt the heap when training
+   * bottlenecks of 2 channels (seen with TensorFlow Java 1.1 on x86-64).
+   */
+  public static final int MIN_BASE_WIDTH = 4;
+
   public static final String CLASS_LOGITS = "class_logits";
   public static final String PROBABILITY = "probability";
   public static final String RPN_LOGITS = "rpn_logits";
@@ -62,6 +68,10 @@ public record Architecture(
     decoderWidths = List.copyOf(decoderWidths);
     if (blocksPerStage.size() != 4 || decoderWidths.size() != 5) {
       throw new IllegalArgumentException("expected 4 encoder stages and 5 decoder blocks");
+    }
+    if (baseWidth < MIN_BASE_WIDTH) {
+      throw new IllegalArgumentException(
+          "base width must be at least " + MIN_BASE_WIDTH + ", got " + baseWidth);
     }
     if (tileSize % 32 != 0) {
       throw new IllegalArgumentException("tile size must be a multiple of 32, got " + tileSize);

@@ -40,4 +40,13 @@ class ArchitectureTest {
     assertThat(network.nodesFor(java.util.List.of(Architecture.PROBABILITY, Architecture.MASK)))
         .noneMatch(n -> n.part() == Part.REGION_PROPOSAL);
   }
+
+  @Test
+  void refusesBottlenecksTooNarrowForOneDnn() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new Architecture("x", 64, 4, java.util.List.of(1, 1, 1, 1), 2,
+                java.util.List.of(8, 4, 4, 4, 4)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("base width must be at least 4");
+  }
 }

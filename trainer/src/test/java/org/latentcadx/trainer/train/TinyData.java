@@ -17,7 +17,7 @@ import org.latentcadx.trainer.model.Architecture;
 /** A tiny architecture (64-pixel tiles) and a small store of toy patches for fast tests. */
 public final class TinyData {
   public static final Architecture TINY =
-      new Architecture("tiny", 64, 4, List.of(1, 1, 1, 1), 2, List.of(8, 4, 4, 4, 4));
+      new Architecture("tiny", 64, 4, List.of(1, 1, 1, 1), 4, List.of(8, 4, 4, 4, 4));
 
   private TinyData() {}
 
