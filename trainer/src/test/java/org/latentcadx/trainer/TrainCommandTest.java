@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LesionDetector;
+import org.latentcadx.sdk.ModelSource;
 import org.latentcadx.trainer.train.HistoryFiles;
 import org.latentcadx.trainer.train.TinyData;
 import picocli.CommandLine;
@@ -18,7 +21,8 @@ import picocli.CommandLine;
 class TrainCommandTest {
 
   @Test
-  void trainsAllStagesAndExportsAModelWithContractMetadata(@TempDir Path dir) throws IOException {
+  void trainsAllStagesAndExportsAModelTheSdkAccepts(@TempDir Path dir)
+      throws IOException, LatentCadxException {
     Path store = dir.resolve("store");
     TinyData.store(store, 8, 4, 256);
     Path out = dir.resolve("out");
@@ -55,5 +59,11 @@ class TrainCommandTest {
             "latentcadx.provenance.trainer_version",
             "latentcadx.provenance.date");
     assertThat(metadata.get("latentcadx.provenance.trainer_version")).doesNotContain("${");
+    try (LesionDetector detector =
+        LesionDetector.builder(ModelSource.path(out.resolve("latentcadx-lite.onnx"))).build()) {
+      assertThat(detector.modelInfo().name()).isEqualTo("latentcadx-lite");
+      assertThat(detector.modelInfo().tileSize()).isEqualTo(256);
+      assertThat(detector.modelInfo().normalization()).isEqualTo("bits_stored");
+    }
   }
 }
