@@ -1,0 +1,128 @@
+package org.latentcadx.sdk.dicom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import org.junit.jupiter.api.Test;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LatentCadxException.ErrorCode;
+
+/** Hand-made hostile variants of the fixtures, each aimed at one defence of the reader. */
+class HostileDicomTest {
+
+  @Test
+  void aJpegFrameDeclaringAnotherSizeIsRefusedBeforeDecoding() {
+    byte[] file = fixture("mg_u16_jpeg_lossless_sv1.dcm");
+    int sof = indexOf(file, new byte[] {(byte) 0xFF, (byte) 0xC3});
+    file[sof + 7] = (byte) 0x7F; // width 0x7F80 instead of 128
+
+    assertRefused(file, ErrorCode.CORRUPT_INPUT, "compressed frame declares 32640 x 96");
+  }
+
+  @Test
+  void aJpeg2000FrameDeclaringAnotherSizeIsRefusedBeforeDecoding() {
+    byte[] file = fixture("mg_u16_j2k_lossless.dcm");
+    int siz = indexOf(file, new byte[] {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51});
+    file[siz + 12] = 0x10; // Ysiz high byte: 0x10000060 rows
+
+    assertRefused(file, ErrorCode.CORRUPT_INPUT, "compressed frame declares 128 x 268435552");
+  }
+
+  @Test
+  void aDecoderThatNeverFinishesIsAbandonedAtTheDeadline() throws Exception {
+    byte[] file = fixture("mg_u12_j2k_lossless.dcm");
+    int codestream = indexOf(file, new byte[] {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51});
+    for (int k = 0; k < 4; k++) {
+      file[codestream + 135 + k] = (byte) 0xFF; // JJ2000 loops forever on this packet header
+    }
+    DicomReader reader = DicomReader.create().withDecodeTimeout(Duration.ofSeconds(1));
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> reader.read(file, "looping.dcm"))
+        .isInstanceOfSatisfying(LatentCadxException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_INPUT))
+        .hasMessageContaining("looping.dcm")
+        .hasMessageContaining("did not finish within 1000 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(decoderThreadsAfterAWhile()).as("decoder threads still running").isZero();
+  }
+
+  private static long decoderThreadsAfterAWhile() throws InterruptedException {
+    long alive = 0;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      alive = Thread.getAllStackTraces().keySet().stream()
+          .filter(thread -> thread.getName().equals("latentcadx-dicom-decode") && thread.isAlive())
+          .count();
+      if (alive == 0) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    return alive;
+  }
+
+  @Test
+  void aDeflatedDataSetThatInflatesBeyondTheBoundIsRefused() throws Exception {
+    byte[] file = fixture("mg_u12_deflated.dcm");
+    int datasetStart = indexOf(file, "1.2.840.10008.1.2.1.99".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) + 22;
+    ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+    bomb.write(file, 0, datasetStart);
+    try (DeflaterOutputStream deflater =
+        new DeflaterOutputStream(bomb, new Deflater(Deflater.BEST_COMPRESSION, true))) {
+      deflater.write(new byte[20 << 20]);
+    }
+    byte[] hostile = bomb.toByteArray();
+    assertThat(hostile.length).isLessThan(100_000);
+
+    assertThatThrownBy(() -> DicomReader.create().withMaxPixels(1000).read(hostile, "bomb.dcm"))
+        .isInstanceOfSatisfying(LatentCadxException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.IMAGE_TOO_LARGE))
+        .hasMessageContaining("bomb.dcm")
+        .hasMessageContaining("inflates to more than");
+  }
+
+  @Test
+  void aSequenceNestedBeyondTheLimitIsRefused() {
+    byte[] file = fixture("mg_u16_implicit_le.dcm");
+    int pixelData = indexOf(file, new byte[] {(byte) 0xE0, 0x7F, 0x10, 0x00});
+    ByteArrayOutputStream nested = new ByteArrayOutputStream();
+    nested.write(file, 0, pixelData);
+    byte[] sequenceOpen = {0x08, 0x00, 0x40, 0x11, -1, -1, -1, -1}; // (0008,1140) SQ, undefined length
+    byte[] itemOpen = {-2, -1, 0x00, -32, -1, -1, -1, -1}; // (FFFE,E000), undefined length
+    for (int depth = 0; depth < 40; depth++) {
+      nested.writeBytes(sequenceOpen);
+      nested.writeBytes(itemOpen);
+    }
+    byte[] hostile = nested.toByteArray();
+
+    assertRefused(hostile, ErrorCode.CORRUPT_INPUT, "nests sequences deeper than");
+  }
+
+  private static void assertRefused(byte[] file, ErrorCode code, String problem) {
+    assertThatThrownBy(() -> DicomReader.create().read(file, "hostile.dcm"))
+        .isInstanceOfSatisfying(LatentCadxException.class, e -> assertThat(e.code()).isEqualTo(code))
+        .hasMessageStartingWith("hostile.dcm: ")
+        .hasMessageContaining(problem);
+  }
+
+  private static byte[] fixture(String name) {
+    return DicomFixtures.bytes(DicomFixtures.DIRECTORY.resolve(name));
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new IllegalArgumentException("pattern not in fixture");
+  }
+}
