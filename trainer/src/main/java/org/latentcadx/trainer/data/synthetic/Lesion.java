@@ -1,0 +1,41 @@
+package org.latentcadx.trainer.data.synthetic;
+
+import org.latentcadx.trainer.data.LesionType;
+import org.latentcadx.trainer.data.Pathology;
+
+/** A synthetic lesion: how it changes grey levels and which pixels are truly lesion. */
+sealed interface Lesion permits MassLesion, CalcificationCluster {
+
+  LesionType type();
+
+  Pathology pathology();
+
+  /** Centre of the lesion, downsampled pixel units. */
+  double centreX();
+
+  double centreY();
+
+  /** Half-edge of a square around the centre outside which the lesion changes nothing. */
+  double extent();
+
+  /** Added grey level (before the breast-thickness factor) at a point. */
+  double intensity(double x, double y);
+
+  /**
+   * Paints the latent-truth mask (1 = lesion) on {@code grid}; every lesion paints at least one pixel.
+   */
+  void paintLatent(RenderGrid grid, byte[] mask);
+
+  /** The CBIS-DDSM description of this lesion. */
+  CbisAttributes attributes();
+
+  /**
+   * CBIS-DDSM's per-abnormality description cells.
+   *
+   * @param shapeOrCalcType mass shape, or calc type
+   * @param marginsOrDistribution mass margins, or calc distribution
+   * @param assessment BI-RADS assessment 0–5
+   * @param subtlety 1 (subtle) – 5 (obvious)
+   */
+  record CbisAttributes(String shapeOrCalcType, String marginsOrDistribution, int assessment, int subtlety) {}
+}
