@@ -73,9 +73,11 @@ public final class GreyPng {
 
   /** The width and height of an image file, read from its header without decoding the pixels. */
   public static int[] size(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    String suffix = name.substring(name.lastIndexOf('.') + 1);
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-      if (readers == null || !readers.hasNext()) {
+      Iterator<ImageReader> readers = ImageIO.getImageReadersBySuffix(suffix);
+      if (in == null || !readers.hasNext()) {
         throw new IOException(file + ": not a readable PNG/image file");
       }
       ImageReader reader = readers.next();

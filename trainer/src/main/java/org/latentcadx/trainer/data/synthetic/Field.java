@@ -1,14 +1,15 @@
 package org.latentcadx.trainer.data.synthetic;
 
 /**
- * A periodic scalar field on the downsampled pixel grid, sampled bilinearly at continuous coordinates
- * (downsampled pixel {@code (i, j)} covers {@code [i, i+1) × [j, j+1)}).
+ * A periodic scalar field sampled bilinearly at continuous downsampled-pixel coordinates (downsampled
+ * pixel {@code (i, j)} covers {@code [i, i+1) × [j, j+1)}); each field cell spans {@code cell}
+ * downsampled pixels.
  */
-record Field(int width, int height, float[] values) {
+record Field(int width, int height, double cell, float[] values) {
 
   double sample(double x, double y) {
-    double gx = x - 0.5;
-    double gy = y - 0.5;
+    double gx = x / cell - 0.5;
+    double gy = y / cell - 0.5;
     int x0 = (int) Math.floor(gx);
     int y0 = (int) Math.floor(gy);
     double fx = gx - x0;

@@ -89,6 +89,14 @@ public record GeneratorOptions(
         calcContrastMax, massMarginMin, massMarginMax, calcMarginMin, calcMarginMax, cutShare);
   }
 
+  /** A copy without vessels. */
+  public GeneratorOptions withoutVessels() {
+    return new GeneratorOptions(
+        scale, width, height, false, textureBeta, massRadiusMin, massRadiusMax, massContrastMin,
+        massContrastMax, calcCountMin, calcCountMax, calcSpreadMin, calcSpreadMax, calcContrastMin,
+        calcContrastMax, massMarginMin, massMarginMax, calcMarginMin, calcMarginMax, cutShare);
+  }
+
   /** A copy with another share of outlines that cut into their lesion. */
   public GeneratorOptions withCutShare(double share) {
     return new GeneratorOptions(

@@ -37,11 +37,10 @@ final class MammogramGenerator {
     int w = options.width();
     int h = options.height();
     BreastAnatomy anatomy = new BreastAnatomy(w, h, side, view, random);
-    Field coarse = PowerLawNoise.generate(w, h, options.textureBeta(), random);
-    Field ducts = PowerLawNoise.generate(w, h, options.textureBeta(), random);
-    Field fine = PowerLawNoise.generate(w, h, 2.2, random);
+    Field[] coarse = PowerLawNoise.pair(w, h, 2, options.textureBeta(), random);
+    Field[] fine = PowerLawNoise.pair(w, h, 1, 2.2, random);
     RenderGrid grid = new RenderGrid(w * options.scale(), h * options.scale(), options.scale());
-    Tissue tissue = new Tissue(anatomy, coarse, ducts, fine, density, random);
+    Tissue tissue = new Tissue(anatomy, coarse[0], coarse[1], fine[0], fine[1], density, random);
     List<Lesion> lesions = placeLesions(anatomy, lesionTypes, random);
     float[] vessels =
         options.vessels() ? new Vessels(anatomy, h, random).render(grid) : new float[grid.width() * grid.height()];
@@ -57,7 +56,7 @@ final class MammogramGenerator {
         double rho = anatomy.radius(x, y);
         double thickness = BreastAnatomy.thickness(rho);
         if (thickness == 0) {
-          value = AIR + 0.004 * fine.sample(x, y);
+          value = AIR + 0.004 * fine[0].sample(x, y);
         } else {
           double density1 = tissue.density(x, y, rho) + vessels[i];
           for (Lesion lesion : lesions) {

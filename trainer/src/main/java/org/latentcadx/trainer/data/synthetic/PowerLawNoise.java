@@ -7,39 +7,48 @@ import org.jtransforms.fft.FloatFFT_2D;
  * Gaussian random fields with a power-law spectrum {@code P(f) ∝ 1/f^β}, made by filtering white noise
  * in the Fourier domain. β ≈ 3 reproduces the spectrum measured on mammographic parenchyma (Burgess et
  * al.); smaller β gives finer texture. Fields are periodic, zero-mean and scaled to unit variance.
- * Sizes are rounded up to powers of two (fast FFTs); callers sample them through {@link Field}.
+ *
+ * <p>One complex FFT pair yields two independent fields: complex white noise, filtered by a real
+ * symmetric gain, has independent real and imaginary parts. Grids are powers of two (fast FFTs).
  */
 final class PowerLawNoise {
 
   private PowerLawNoise() {}
 
-  /** A field covering at least {@code minWidth × minHeight} pixels, with spectral exponent {@code beta}. */
-  static Field generate(int minWidth, int minHeight, double beta, Random random) {
-    int width = Integer.highestOneBit(Math.max(1, minWidth - 1)) << 1;
-    int height = Integer.highestOneBit(Math.max(1, minHeight - 1)) << 1;
-    float[] data = new float[2 * width * height];
-    for (int i = 0; i < width * height; i++) {
-      data[2 * i] = (float) random.nextGaussian();
+  /**
+   * Two independent fields covering at least {@code width × height} downsampled pixels with cells of
+   * {@code cell} pixels (coarse textures need no more than every other pixel).
+   */
+  static Field[] pair(int width, int height, int cell, double beta, Random random) {
+    int w = Integer.highestOneBit(Math.max(1, (width + cell - 1) / cell - 1)) << 1;
+    int h = Integer.highestOneBit(Math.max(1, (height + cell - 1) / cell - 1)) << 1;
+    float[] data = new float[2 * w * h];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (float) random.nextGaussian();
     }
-    FloatFFT_2D fft = new FloatFFT_2D(height, width);
+    FloatFFT_2D fft = new FloatFFT_2D(h, w);
     fft.complexForward(data);
-    for (int v = 0; v < height; v++) {
-      double fy = frequency(v, height);
-      for (int u = 0; u < width; u++) {
-        double fx = frequency(u, width);
+    for (int v = 0; v < h; v++) {
+      double fy = frequency(v, h);
+      for (int u = 0; u < w; u++) {
+        double fx = frequency(u, w);
         double f2 = fx * fx + fy * fy;
-        double gain = f2 == 0 ? 0 : Math.pow(f2, -beta / 4);
-        int k = 2 * (v * width + u);
-        data[k] *= (float) gain;
-        data[k + 1] *= (float) gain;
+        float gain = f2 == 0 ? 0 : (float) Math.pow(f2, -beta / 4);
+        int k = 2 * (v * w + u);
+        data[k] *= gain;
+        data[k + 1] *= gain;
       }
     }
     fft.complexInverse(data, false);
-    float[] field = new float[width * height];
+    return new Field[] {standardised(data, 0, w, h, cell), standardised(data, 1, w, h, cell)};
+  }
+
+  private static Field standardised(float[] complex, int part, int w, int h, int cell) {
+    float[] field = new float[w * h];
     double sum = 0;
     double sumSquares = 0;
     for (int i = 0; i < field.length; i++) {
-      field[i] = data[2 * i];
+      field[i] = complex[2 * i + part];
       sum += field[i];
       sumSquares += (double) field[i] * field[i];
     }
@@ -48,10 +57,10 @@ final class PowerLawNoise {
     for (int i = 0; i < field.length; i++) {
       field[i] = (float) ((field[i] - mean) / sd);
     }
-    return new Field(width, height, field);
+    return new Field(w, h, cell, field);
   }
 
-  /** Signed frequency of FFT bin {@code k} of {@code n}, in cycles per pixel. */
+  /** Signed frequency of FFT bin {@code k} of {@code n}, in cycles per cell. */
   private static double frequency(int k, int n) {
     return (k <= n / 2 ? k : k - n) / (double) n;
   }

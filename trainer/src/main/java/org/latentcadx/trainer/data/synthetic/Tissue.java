@@ -16,6 +16,7 @@ final class Tissue {
   private final Field coarse;
   private final Field ducts;
   private final Field fine;
+  private final Field fibres;
   private final double threshold;
   private final double fat;
   private final double gland;
@@ -24,11 +25,13 @@ final class Tissue {
   private final double[] nipple;
   private final double towardsChestWall;
 
-  Tissue(BreastAnatomy anatomy, Field coarse, Field ducts, Field fine, int density, Random random) {
+  Tissue(
+      BreastAnatomy anatomy, Field coarse, Field ducts, Field fine, Field fibres, int density, Random random) {
     this.anatomy = anatomy;
     this.coarse = coarse;
     this.ducts = ducts;
     this.fine = fine;
+    this.fibres = fibres;
     this.threshold = THRESHOLD[density - 1] + 0.3 * random.nextGaussian();
     this.fat = 0.3 + 0.06 * random.nextDouble();
     this.gland = fat + 0.2 + 0.08 * random.nextDouble();
@@ -54,8 +57,8 @@ final class Tissue {
     if (pectoral == 0) {
       return tissue;
     }
-    double fibres = 0.025 * coarse.sample(y * 0.5, x * 3) + 0.02 * grain;
-    return tissue * (1 - pectoral) + (muscle + fibres) * pectoral;
+    double striation = 0.025 * fibres.sample(y * 0.5, x * 3) + 0.02 * grain;
+    return tissue * (1 - pectoral) + (muscle + striation) * pectoral;
   }
 
   /** Texture stretched along lines through the nipple (ducts and Cooper's ligaments converge there). */

@@ -1,0 +1,95 @@
+package org.latentcadx.trainer.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.latentcadx.sdk.internal.FloatGrid;
+
+class PatchExtractorTest {
+
+  private static final int TILE = 64;
+  private static final int CONTEXT = 80;
+  private static final PatchRecord LESION =
+      new PatchRecord(2, LesionType.MASS, Pathology.BENIGN, "P_1", "img.png", 0, 0, false);
+
+  private final PatchExtractor extractor = new PatchExtractor(TILE, CONTEXT, TILE, 0.5);
+
+  @Test
+  void centresThePatchOnTheRoiCentreOfMass() {
+    FloatGrid image = new FloatGrid(200, 150, new float[200 * 150]);
+    FloatGrid outline = new FloatGrid(200, 150, new float[200 * 150]);
+    // an L-shaped ROI whose centre of mass is not its bounding-box centre
+    for (int y = 40; y < 70; y++) {
+      for (int x = 120; x < 160; x++) {
+        if (x < 130 || y >= 60) {
+          outline.set(x, y, 1);
+          image.set(x, y, 0.7f);
+        }
+      }
+    }
+
+    Patch patch = extractor.positive(image, outline, outline, LESION);
+
+    assertThat(patch.record().fold()).isEqualTo(2);
+    assertThat(patch.record().latentKnown()).isTrue();
+    double[] com = centreOfMass(patch.outline(), CONTEXT);
+    assertThat(com[0]).isCloseTo(CONTEXT / 2.0, org.assertj.core.data.Offset.offset(0.5));
+    assertThat(com[1]).isCloseTo(CONTEXT / 2.0, org.assertj.core.data.Offset.offset(0.5));
+    assertThat(patch.record().centreX()).isEqualTo((int) Math.round(comOfImage(outline)[0]));
+    for (int i = 0; i < patch.image().length; i++) {
+      assertThat(patch.image()[i] > 0).isEqualTo(patch.outline()[i] == 1);
+    }
+  }
+
+  @Test
+  void slidingWindowSkipsMostlyAirTilesAndCoversTheEdge() {
+    int w = 200;
+    int h = 150;
+    FloatGrid image = new FloatGrid(w, h, new float[w * h]);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < 90; x++) {
+        image.set(x, y, 0.5f);
+      }
+    }
+    PatchRecord normal = new PatchRecord(0, LesionType.NORMAL, Pathology.NONE, "P_2", "n.png", 0, 0, false);
+
+    List<Patch> patches = extractor.negatives(image, normal);
+
+    assertThat(extractor.starts(200)).containsExactly(0, 64, 128, 136);
+    // columns 0 and 64 (tile 64..127 is 26/64 tissue: mostly air) → only column 0 survives, rows 0, 64, 86
+    assertThat(patches).extracting(p -> p.record().centreX()).containsOnly(32);
+    assertThat(patches).extracting(p -> p.record().centreY()).containsExactly(32, 96, 118);
+    assertThat(patches).allSatisfy(p -> assertThat(p.record().type()).isEqualTo(LesionType.NORMAL));
+  }
+
+  private static double[] centreOfMass(byte[] mask, int size) {
+    double sum = 0;
+    double sx = 0;
+    double sy = 0;
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        if (mask[y * size + x] != 0) {
+          sum++;
+          sx += x + 0.5;
+          sy += y + 0.5;
+        }
+      }
+    }
+    return new double[] {sx / sum, sy / sum};
+  }
+
+  private static double[] comOfImage(FloatGrid grid) {
+    double sum = 0;
+    double sx = 0;
+    double sy = 0;
+    for (int y = 0; y < grid.height(); y++) {
+      for (int x = 0; x < grid.width(); x++) {
+        sum += grid.get(x, y);
+        sx += grid.get(x, y) * (x + 0.5);
+        sy += grid.get(x, y) * (y + 0.5);
+      }
+    }
+    return new double[] {sx / sum, sy / sum};
+  }
+}
