@@ -48,8 +48,7 @@ final class CalcificationCluster implements Lesion {
   private final double cy;
   private final double blur;
   private final double extent;
-  private final Pathology pathology;
-  private final CbisAttributes attributes;
+  private final Facts facts;
 
   private CalcificationCluster(
       double cx, double cy, CalcType calcType, Distribution distribution, GeneratorOptions options,
@@ -86,16 +85,17 @@ final class CalcificationCluster implements Lesion {
       far = Math.max(far, Math.max(Math.abs(s[0] - this.cx), Math.abs(s[1] - this.cy)) + 4 * s[2] * s[3] + 3);
     }
     this.extent = far;
-    this.pathology = LesionAttributes.pathology(random, calcType.malignantChance);
+    Pathology pathology = LesionAttributes.pathology(random, calcType.malignantChance);
     double relativeContrast =
         (brightness - options.calcContrastMin())
             / Math.max(1e-9, options.calcContrastMax() - options.calcContrastMin());
-    this.attributes =
+    CbisAttributes attributes =
         new CbisAttributes(
             calcType.name(),
             distribution.name(),
             LesionAttributes.assessment(random, pathology),
             LesionAttributes.subtlety(relativeContrast * Math.min(1, count / 15.0), false));
+    this.facts = new Facts(LesionType.CALCIFICATION, pathology, this.cx, this.cy, this.extent, attributes);
   }
 
   /**
@@ -180,32 +180,7 @@ final class CalcificationCluster implements Lesion {
   }
 
   @Override
-  public LesionType type() {
-    return LesionType.CALCIFICATION;
-  }
-
-  @Override
-  public Pathology pathology() {
-    return pathology;
-  }
-
-  @Override
-  public double centreX() {
-    return cx;
-  }
-
-  @Override
-  public double centreY() {
-    return cy;
-  }
-
-  @Override
-  public double extent() {
-    return extent;
-  }
-
-  @Override
-  public CbisAttributes attributes() {
-    return attributes;
+  public Facts facts() {
+    return facts;
   }
 }

@@ -71,8 +71,8 @@ final class ContactSheet {
       BufferedImage sheet, SyntheticMammogram m, SyntheticMammogram.RenderedLesion lesion, int x0, int y0) {
     int scale = m.scale();
     double step = scale;
-    int left = (int) Math.round(lesion.lesion().centreX() * scale - CROP * step / 2);
-    int top = (int) Math.round(lesion.lesion().centreY() * scale - CROP * step / 2);
+    int left = (int) Math.round(lesion.lesion().facts().centreX() * scale - CROP * step / 2);
+    int top = (int) Math.round(lesion.lesion().facts().centreY() * scale - CROP * step / 2);
     for (int v = 0; v < CROP; v++) {
       for (int u = 0; u < CROP; u++) {
         int x = left + (int) (u * step);

@@ -6,17 +6,8 @@ import org.latentcadx.trainer.data.Pathology;
 /** A synthetic lesion: how it changes grey levels and which pixels are truly lesion. */
 sealed interface Lesion permits MassLesion, CalcificationCluster {
 
-  LesionType type();
-
-  Pathology pathology();
-
-  /** Centre of the lesion, downsampled pixel units. */
-  double centreX();
-
-  double centreY();
-
-  /** Half-edge of a square around the centre outside which the lesion changes nothing. */
-  double extent();
+  /** What the lesion is and where. */
+  Facts facts();
 
   /** Added grey level (before the breast-thickness factor) at a point. */
   double intensity(double x, double y);
@@ -26,8 +17,19 @@ sealed interface Lesion permits MassLesion, CalcificationCluster {
    */
   void paintLatent(RenderGrid grid, byte[] mask);
 
-  /** The CBIS-DDSM description of this lesion. */
-  CbisAttributes attributes();
+  /**
+   * What a lesion is and where.
+   *
+   * @param type mass or calcification
+   * @param pathology benign or malignant
+   * @param centreX centre of the lesion, downsampled pixel units
+   * @param centreY centre row
+   * @param extent half-edge of a square around the centre outside which the lesion changes nothing
+   * @param attributes the CBIS-DDSM description
+   */
+  record Facts(
+      LesionType type, Pathology pathology, double centreX, double centreY, double extent,
+      CbisAttributes attributes) {}
 
   /**
    * CBIS-DDSM's per-abnormality description cells.

@@ -60,7 +60,8 @@ final class MammogramGenerator {
         } else {
           double density1 = tissue.density(x, y, rho) + vessels[i];
           for (Lesion lesion : lesions) {
-            if (Math.abs(x - lesion.centreX()) < lesion.extent() && Math.abs(y - lesion.centreY()) < lesion.extent()) {
+            Lesion.Facts f = lesion.facts();
+            if (Math.abs(x - f.centreX()) < f.extent() && Math.abs(y - f.centreY()) < f.extent()) {
               density1 += lesion.intensity(x, y);
             }
           }
@@ -80,7 +81,8 @@ final class MammogramGenerator {
   private SyntheticMammogram.RenderedLesion outline(RenderGrid grid, Lesion lesion, Random random) {
     byte[] latent = new byte[grid.width() * grid.height()];
     lesion.paintLatent(grid, latent);
-    boolean mass = lesion.type() == LesionType.MASS;
+    Lesion.Facts facts = lesion.facts();
+    boolean mass = facts.type() == LesionType.MASS;
     double margin =
         mass
             ? uniform(random, options.massMarginMin(), options.massMarginMax())
@@ -88,7 +90,7 @@ final class MammogramGenerator {
     boolean cutIn = random.nextDouble() < options.cutShare();
     HandDrawnOutline outline =
         HandDrawnOutline.around(
-            grid, latent, lesion.centreX(), lesion.centreY(), lesion.extent(), margin, mass ? 12 : 40,
+            grid, latent, facts.centreX(), facts.centreY(), facts.extent(), margin, mass ? 12 : 40,
             cutIn, random);
     byte[] mask = new byte[latent.length];
     outline.paint(grid, mask);
@@ -126,7 +128,7 @@ final class MammogramGenerator {
       best = new double[] {x, y};
       boolean apart = true;
       for (Lesion other : others) {
-        apart &= Math.hypot(x - other.centreX(), y - other.centreY()) > 150;
+        apart &= Math.hypot(x - other.facts().centreX(), y - other.facts().centreY()) > 150;
       }
       if (apart) {
         return best;

@@ -29,8 +29,7 @@ final class MassLesion implements Lesion {
   private final double contrast;
   private final double[][] spicules;
   private final double extent;
-  private final Pathology pathology;
-  private final CbisAttributes attributes;
+  private final Facts facts;
 
   private MassLesion(double cx, double cy, Shape shape, GeneratorOptions options, Random random) {
     this.cx = cx;
@@ -69,7 +68,7 @@ final class MassLesion implements Lesion {
       case OVAL -> 0.3;
       case ROUND -> 0.25;
     };
-    this.pathology = LesionAttributes.pathology(random, malignantChance);
+    Pathology pathology = LesionAttributes.pathology(random, malignantChance);
     String cbisShape = switch (shape) {
       case ROUND -> "ROUND";
       case OVAL -> "OVAL";
@@ -80,12 +79,13 @@ final class MassLesion implements Lesion {
     double relativeContrast =
         (contrast - options.massContrastMin())
             / Math.max(1e-9, options.massContrastMax() - options.massContrastMin());
-    this.attributes =
+    CbisAttributes attributes =
         new CbisAttributes(
             cbisShape,
             margins,
             LesionAttributes.assessment(random, pathology),
             LesionAttributes.subtlety(relativeContrast, sharp));
+    this.facts = new Facts(LesionType.MASS, pathology, this.cx, this.cy, this.extent, attributes);
   }
 
   /** A random mass of the given shape centred at {@code (cx, cy)}. */
@@ -164,32 +164,7 @@ final class MassLesion implements Lesion {
   }
 
   @Override
-  public LesionType type() {
-    return LesionType.MASS;
-  }
-
-  @Override
-  public Pathology pathology() {
-    return pathology;
-  }
-
-  @Override
-  public double centreX() {
-    return cx;
-  }
-
-  @Override
-  public double centreY() {
-    return cy;
-  }
-
-  @Override
-  public double extent() {
-    return extent;
-  }
-
-  @Override
-  public CbisAttributes attributes() {
-    return attributes;
+  public Facts facts() {
+    return facts;
   }
 }

@@ -35,7 +35,10 @@ public final class SyntheticDataset {
   /** UID root of the synthetic study and series folders (CBIS-DDSM's own DICOM UID root). */
   private static final String UID_ROOT = "1.3.6.1.4.1.9590.100.1.2.";
 
-  private static final int CONTACT_SHEET_IMAGES = 8;
+  /** The contact sheet shows the first images with lesions and the first normal ones. */
+  private static final int SHEET_LESION_IMAGES = 6;
+
+  private static final int SHEET_NORMAL_IMAGES = 2;
 
   /**
    * What was generated.
@@ -95,6 +98,7 @@ public final class SyntheticDataset {
     List<List<String>> calcTrain = new ArrayList<>();
     List<List<String>> calcTest = new ArrayList<>();
     List<SyntheticMammogram> sheet = new ArrayList<>();
+    List<SyntheticMammogram> sheetNormals = new ArrayList<>();
     Map<LesionType, Integer> lesionCounts = new EnumMap<>(LesionType.class);
     int cutIn = 0;
     int normals = 0;
@@ -105,17 +109,19 @@ public final class SyntheticDataset {
         normals++;
       }
       for (SyntheticMammogram.RenderedLesion lesion : out.mammogram().lesions()) {
-        lesionCounts.merge(lesion.lesion().type(), 1, Integer::sum);
+        lesionCounts.merge(lesion.lesion().facts().type(), 1, Integer::sum);
         cutIn += lesion.outlineCutsIn() ? 1 : 0;
       }
-      if (sheet.size() < CONTACT_SHEET_IMAGES && (!out.plan().lesions().isEmpty() || sheet.size() % 4 == 3)) {
-        sheet.add(out.mammogram());
+      boolean normal = out.plan().lesions().isEmpty();
+      if (normal ? sheetNormals.size() < SHEET_NORMAL_IMAGES : sheet.size() < SHEET_LESION_IMAGES) {
+        (normal ? sheetNormals : sheet).add(out.mammogram());
       }
     }
     writeCsv(root.resolve(CbisColumns.descriptionFile(LesionType.MASS, false)), CbisColumns.MASS_HEADER, massTrain);
     writeCsv(root.resolve(CbisColumns.descriptionFile(LesionType.MASS, true)), CbisColumns.MASS_HEADER, massTest);
     writeCsv(root.resolve(CbisColumns.descriptionFile(LesionType.CALCIFICATION, false)), CbisColumns.CALC_HEADER, calcTrain);
     writeCsv(root.resolve(CbisColumns.descriptionFile(LesionType.CALCIFICATION, true)), CbisColumns.CALC_HEADER, calcTest);
+    sheet.addAll(sheetNormals);
     ContactSheet.write(root.resolve("contact-sheet.png"), sheet, 2);
     return new Summary(patients, plans.size() - normals, normals, lesionCounts, cutIn);
   }
@@ -161,7 +167,7 @@ public final class SyntheticDataset {
       List<List<String>> calcRows = new ArrayList<>();
       for (LesionType type : List.of(LesionType.MASS, LesionType.CALCIFICATION)) {
         List<SyntheticMammogram.RenderedLesion> ofType =
-            m.lesions().stream().filter(l -> l.lesion().type() == type).toList();
+            m.lesions().stream().filter(l -> l.lesion().facts().type() == type).toList();
         if (ofType.isEmpty()) {
           continue;
         }
@@ -174,12 +180,12 @@ public final class SyntheticDataset {
           writeCrop(root.resolve(roiFolder + "000000.png"), m, lesion.outlineMask());
           GreyPng.writeMask(root.resolve(roiFolder + "000001.png"), m.width(), m.height(), lesion.outlineMask());
           GreyPng.writeMask(root.resolve(roiFolder + "latent-mask.png"), m.width(), m.height(), lesion.latentMask());
-          Lesion.CbisAttributes a = lesion.lesion().attributes();
+          Lesion.CbisAttributes a = lesion.lesion().facts().attributes();
           List<String> row =
               List.of(
                   plan.patientId(), Integer.toString(plan.density()), plan.side().name(), plan.view().name(),
                   Integer.toString(k + 1), type.cbisName(), a.shapeOrCalcType(), a.marginsOrDistribution(),
-                  Integer.toString(a.assessment()), lesion.lesion().pathology().name(),
+                  Integer.toString(a.assessment()), lesion.lesion().facts().pathology().name(),
                   Integer.toString(a.subtlety()), imagePath, roiFolder + "000000.png", roiFolder + "000001.png",
                   roiFolder + "latent-mask.png");
           (type == LesionType.MASS ? massRows : calcRows).add(row);
