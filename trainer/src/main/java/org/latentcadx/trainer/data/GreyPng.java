@@ -57,22 +57,35 @@ public final class GreyPng {
 
   /** Reads a grey PNG (8 or 16 bits; colour files are refused). */
   public static Image read(Path file) throws IOException {
-    BufferedImage image = ImageIO.read(file.toFile());
-    if (image == null) {
-      throw new IOException(file + ": not a readable PNG/image file");
-    }
-    Raster raster = image.getRaster();
-    if (raster.getNumBands() != 1) {
-      throw new IOException(
-          file + ": " + raster.getNumBands() + " channels; expected a single-channel grey image");
-    }
-    int bits = image.getColorModel().getComponentSize(0);
-    int[] values = raster.getPixels(0, 0, image.getWidth(), image.getHeight(), (int[]) null);
-    return new Image(image.getWidth(), image.getHeight(), values, bits <= 8 ? 8 : 16);
+    return withReader(
+        file,
+        reader -> {
+          BufferedImage image = reader.read(0);
+          Raster raster = image.getRaster();
+          if (raster.getNumBands() != 1) {
+            throw new IOException(
+                file + ": " + raster.getNumBands() + " channels; expected a single-channel grey image");
+          }
+          int bits = image.getColorModel().getComponentSize(0);
+          int[] values = raster.getPixels(0, 0, image.getWidth(), image.getHeight(), (int[]) null);
+          return new Image(image.getWidth(), image.getHeight(), values, bits <= 8 ? 8 : 16);
+        });
   }
 
   /** The width and height of an image file, read from its header without decoding the pixels. */
   public static int[] size(Path file) throws IOException {
+    return withReader(file, reader -> new int[] {reader.getWidth(0), reader.getHeight(0)});
+  }
+
+  private interface ReaderFunction<T> {
+    T apply(ImageReader reader) throws IOException;
+  }
+
+  /**
+   * Runs {@code function} with an ImageIO reader chosen by the file's suffix (asking every installed
+   * reader to sniff the content is slow and makes some plug-ins print to the console).
+   */
+  private static <T> T withReader(Path file, ReaderFunction<T> function) throws IOException {
     String name = file.getFileName().toString();
     String suffix = name.substring(name.lastIndexOf('.') + 1);
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
@@ -83,7 +96,7 @@ public final class GreyPng {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in);
-        return new int[] {reader.getWidth(0), reader.getHeight(0)};
+        return function.apply(reader);
       } finally {
         reader.dispose();
       }

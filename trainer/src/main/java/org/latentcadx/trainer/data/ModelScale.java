@@ -9,22 +9,23 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.ImageMetadata;
 import org.latentcadx.sdk.MammogramImage;
 import org.latentcadx.sdk.dicom.DicomReader;
 import org.latentcadx.sdk.internal.FloatGrid;
 import org.latentcadx.sdk.internal.model.ModelContract;
 import org.latentcadx.sdk.internal.preprocess.GreyLevelNormalizer;
-import org.latentcadx.sdk.internal.preprocess.Resampling;
+import org.latentcadx.sdk.internal.preprocess.ModelScaleConverter;
 
 /**
  * Reads images and masks (DICOM {@code .dcm}, grey PNG or TIFF) and brings them to the model's scale
- * with the SDK's own preprocessing, so that training patches match what the detector feeds the model:
+ * with the SDK's own preprocessing ({@link ModelScaleConverter}), so that training patches match what the detector feeds the model:
  * bits-stored normalisation to [0, 1], then zero padding to a multiple of the factor and area averaging.
  */
 final class ModelScale {
 
   private final int factor;
-  private final GreyLevelNormalizer normalizer;
+  private final ModelScaleConverter converter;
 
   ModelScale(int factor, int tileSize) {
     if (factor < 1) {
@@ -36,7 +37,7 @@ final class ModelScale {
             "patch-extraction", "0", "image", "probability", "mask", tileSize, tileSize, factor,
             ModelContract.Normalization.BITS_STORED, Optional.empty(), 0.5f);
     try {
-      this.normalizer = new GreyLevelNormalizer(contract, Optional.empty());
+      this.converter = new ModelScaleConverter(new GreyLevelNormalizer(contract, Optional.empty()), factor);
     } catch (LatentCadxException e) {
       throw new IllegalStateException("bits-stored normalisation needs no scanner", e);
     }
@@ -59,8 +60,7 @@ final class ModelScale {
   Scaled image(Path file) throws IOException {
     MammogramImage image = read(file);
     try {
-      return new Scaled(
-          Resampling.downsample(normalizer.normalize(image), factor), image.width(), image.height());
+      return new Scaled(converter.convert(image), image.width(), image.height());
     } catch (LatentCadxException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
@@ -83,7 +83,12 @@ final class ModelScale {
     for (int i = 0; i < values.length; i++) {
       values[i] = values[i] != 0 ? 1f : 0f;
     }
-    return Resampling.downsample(new FloatGrid(mask.width(), mask.height(), values), factor);
+    try {
+      return converter.convert(
+          MammogramImage.ofFloats(mask.width(), mask.height(), values, ImageMetadata.of(file.toString())));
+    } catch (LatentCadxException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Width and height of an image file at the original scale, read from its header only. */
