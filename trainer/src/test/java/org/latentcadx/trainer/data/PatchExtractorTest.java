@@ -23,8 +23,8 @@ class PatchExtractorTest {
     for (int y = 40; y < 70; y++) {
       for (int x = 120; x < 160; x++) {
         if (x < 130 || y >= 60) {
-          outline.set(x, y, 1);
-          image.set(x, y, 0.7f);
+          outline.data()[y * 200 + x] = 1;
+          image.data()[y * 200 + x] = 0.7f;
         }
       }
     }
@@ -49,7 +49,7 @@ class PatchExtractorTest {
     FloatGrid image = new FloatGrid(w, h, new float[w * h]);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < 90; x++) {
-        image.set(x, y, 0.5f);
+        image.data()[y * w + x] = 0.5f;
       }
     }
     PatchRecord normal = new PatchRecord(0, LesionType.NORMAL, Pathology.NONE, "P_2", "n.png", 0, 0, false);
@@ -85,9 +85,10 @@ class PatchExtractorTest {
     double sy = 0;
     for (int y = 0; y < grid.height(); y++) {
       for (int x = 0; x < grid.width(); x++) {
-        sum += grid.get(x, y);
-        sx += grid.get(x, y) * (x + 0.5);
-        sy += grid.get(x, y) * (y + 0.5);
+        float v = grid.data()[y * grid.width() + x];
+        sum += v;
+        sx += v * (x + 0.5);
+        sy += v * (y + 0.5);
       }
     }
     return new double[] {sx / sum, sy / sum};
