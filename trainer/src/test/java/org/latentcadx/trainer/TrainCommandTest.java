@@ -65,5 +65,16 @@ class TrainCommandTest {
       assertThat(detector.modelInfo().tileSize()).isEqualTo(256);
       assertThat(detector.modelInfo().normalization()).isEqualTo("bits_stored");
     }
+
+    Path report = dir.resolve("report.md");
+    int evaluated =
+        new CommandLine(new EvaluateCommand())
+            .execute(
+                "--store", store.toString(), "--model", out.resolve("latentcadx-lite.onnx").toString(),
+                "--folds", "1", "--output", report.toString());
+    assertThat(evaluated).isZero();
+    assertThat(Files.readString(report))
+        .contains("| all | 2 / 2 |", "| mass | 2 / 2 |", "| outline | all | 2 |",
+            "| latent truth | mass | 2 |");
   }
 }
