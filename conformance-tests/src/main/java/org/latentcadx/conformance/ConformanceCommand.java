@@ -1,5 +1,6 @@
 package org.latentcadx.conformance;
 
+import ai.onnxruntime.OrtEnvironment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,9 +69,18 @@ public final class ConformanceCommand implements Callable<Integer> {
       results.addAll(kit.run(set, Optional.ofNullable(modelFile)));
     }
     PrintWriter out = spec.commandLine().getOut();
+    out.println(runtimeDescription());
     ReportTable.print(results, out);
     out.flush();
     return results.stream().allMatch(CheckResult::passed) ? 0 : 1;
+  }
+
+  /** The runtime under test, for the head of the report. */
+  private String runtimeDescription() {
+    return "ONNX Runtime " + OrtEnvironment.getEnvironment().getVersion()
+        + " (providers " + OrtEnvironment.getAvailableProviders() + "), device " + device
+        + ", Java " + Runtime.version() + " on " + System.getProperty("os.name") + " "
+        + System.getProperty("os.arch");
   }
 
   /** Parses {@code cpu}, {@code cuda:N} and {@code auto}. */
