@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates ONNX Runtime sessions with deliberate options: all graph optimisations, sequential execution
- * (a tile batch is one chain of operators), the configured intra-op and inter-op thread counts, and
- * the CUDA execution provider only when the device asks for it.
+ * (a tile batch is one chain of operators), the configured intra-op and inter-op thread counts, no
+ * busy-waiting of idle threads, and the CUDA execution provider only when the device asks for it.
  */
 public final class SessionFactory {
 
@@ -26,6 +26,9 @@ public final class SessionFactory {
 
   /** The Maven artifact that carries the CUDA execution provider. */
   public static final String GPU_ARTIFACT = "com.microsoft.onnxruntime:onnxruntime_gpu";
+
+  /** ONNX Runtime session configuration key: whether idle intra-op threads busy-wait for work. */
+  public static final String ALLOW_SPINNING = "session.intra_op.allow_spinning";
 
   private final Device device;
   private final int intraOpThreads;
@@ -113,6 +116,9 @@ public final class SessionFactory {
     options.setExecutionMode(ExecutionMode.SEQUENTIAL);
     options.setIntraOpNumThreads(intraOpThreads);
     options.setInterOpNumThreads(interOpThreads);
+    // Idle worker threads sleep instead of spinning: an embedded detector must not burn the host's
+    // cores between runs, nor while the SDK's own Java stages (preprocessing, stitching) run.
+    options.addConfigEntry(ALLOW_SPINNING, "0");
     if (cuda) {
       try {
         options.addCUDA(device.cudaDeviceId());
