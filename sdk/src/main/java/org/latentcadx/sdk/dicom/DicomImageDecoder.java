@@ -24,7 +24,7 @@ final class DicomImageDecoder {
   static DicomImage decode(byte[] content, String source, long maxPixels, long maxInflatedBytes,
       Duration decodeTimeout) throws LatentCadxException {
     DicomStructureScan.Structure structure = DicomStructureScan.scan(content, source, maxInflatedBytes);
-    AttributeList headerAttributes = parse(content, structure, source, true);
+    AttributeList headerAttributes = parse(structure, source, true);
     ImageHeader header;
     try {
       header = ImageHeader.from(headerAttributes, source, maxPixels);
@@ -36,7 +36,7 @@ final class DicomImageDecoder {
     syntax.requireDecodable(header.bitsAllocated(), source);
     requirePixelData(structure, header, syntax, source);
 
-    Attribute pixelData = parse(content, structure, source, false).getPixelData();
+    Attribute pixelData = parse(structure, source, false).getPixelData();
     if (pixelData == null) {
       throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": Pixel Data could not be read");
     }
@@ -66,23 +66,22 @@ final class DicomImageDecoder {
     }
   }
 
-  /** PixelMed's parse, with the encoding the structure scan found; stops before Pixel Data if asked. */
-  private static AttributeList parse(byte[] content, DicomStructureScan.Structure structure, String source,
+  /**
+   * PixelMed's parse of exactly the data set bytes the structure scan checked, in the encoding the scan
+   * used (PixelMed never guesses); stops before Pixel Data if asked.
+   */
+  private static AttributeList parse(DicomStructureScan.Structure structure, String source,
       boolean headerOnly) throws LatentCadxException {
     AttributeList list = new AttributeList();
     list.setDecompressPixelData(false);
-    try (DicomInputStream in = structure.hasMetaHeader()
-        ? new DicomInputStream(new ByteArrayInputStream(content))
-        : new DicomInputStream(new ByteArrayInputStream(content), structure.transferSyntaxUid(), false)) {
+    byte[] dataSet = structure.dataSet();
+    ByteArrayInputStream bytes = new ByteArrayInputStream(
+        dataSet, structure.dataSetOffset(), dataSet.length - structure.dataSetOffset());
+    try (DicomInputStream in = new DicomInputStream(bytes, structure.dataSetEncoding(), false)) {
       if (headerOnly) {
         list.read(in, TagFromName.PixelData);
       } else {
         list.read(in);
-      }
-      String used = in.getTransferSyntaxToReadDataSet().getUID();
-      if (!used.equals(structure.transferSyntaxUid())) {
-        throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": ambiguous encoding ("
-            + structure.transferSyntaxUid() + " declared, " + used + " detected)");
       }
     } catch (IOException | DicomException | RuntimeException e) {
       throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": not readable as DICOM: " + e, e);

@@ -20,9 +20,18 @@ import org.latentcadx.sdk.LatentCadxException.ErrorCode;
  */
 final class DicomStructureScan {
 
-  /** The result of a successful scan. */
-  record Structure(
-      boolean hasMetaHeader, String transferSyntaxUid, long pixelDataLength, boolean pixelDataEncapsulated) {
+  /**
+   * The result of a successful scan.
+   *
+   * @param transferSyntaxUid the file's transfer syntax
+   * @param dataSet the bytes of the data set that were scanned (after the file meta information, inflated
+   *     when the syntax is deflated), starting at {@code dataSetOffset}: the parser must read exactly
+   *     these, with {@code dataSetEncoding}, so that it meets no length the scan has not checked
+   * @param dataSetEncoding the transfer syntax to parse {@code dataSet} with (Explicit VR Little Endian
+   *     for a deflated file, else {@code transferSyntaxUid})
+   */
+  record Structure(String transferSyntaxUid, byte[] dataSet, int dataSetOffset, String dataSetEncoding,
+      long pixelDataLength, boolean pixelDataEncapsulated) {
     static final long ABSENT = -1;
 
     boolean hasPixelData() {
@@ -93,7 +102,8 @@ final class DicomStructureScan {
       datasetStart = 0;
     }
     scanElements(datasetStart, data.length, 0, Run.TOP_LEVEL);
-    return new Structure(hasMeta, syntax, pixelDataLength, pixelDataEncapsulated);
+    String encoding = entry.deflated() ? TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN : syntax;
+    return new Structure(syntax, data, datasetStart, encoding, pixelDataLength, pixelDataEncapsulated);
   }
 
   private boolean hasPreamble() {
@@ -314,6 +324,10 @@ final class DicomStructureScan {
     if (LONG_LENGTH_VRS.contains(vr)) {
       if (position + 12 > data.length) {
         throw corrupt("ends inside the header of element " + tagName(tag));
+      }
+      if (data[position + 6] != 0 || data[position + 7] != 0) {
+        // PixelMed would read such a header as a short one; refuse rather than parse differently.
+        throw corrupt("element " + tagName(tag) + " of VR " + vr + " has non-zero reserved bytes");
       }
       return new Header(vr, position + 12, readUnsignedInt(position + 8));
     }
