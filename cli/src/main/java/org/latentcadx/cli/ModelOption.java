@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 public final class ModelOption {
 
   /** The bundled model used when {@code --model} is not given. */
-  public static final String DEFAULT = "latentcadx";
+  public static final String DEFAULT = "latentcadx-lite";
 
   @Option(
       names = "--model",
