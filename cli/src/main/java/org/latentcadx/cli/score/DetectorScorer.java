@@ -19,11 +19,17 @@ import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.Lesion;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.MammogramImage;
+import org.latentcadx.sdk.ModelInfo;
 import org.latentcadx.sdk.ProbabilityMap;
+import org.latentcadx.sdk.dicom.AlgorithmIdentity;
+import org.latentcadx.sdk.dicom.DicomImage;
+import org.latentcadx.sdk.dicom.DicomResultWriter;
 
 /**
  * Scores one input with the SDK's detector and writes its image outputs: the probability map
- * ({@code .map.png}) and the overlay ({@code .overlay.png}).
+ * ({@code .map.png}), the overlay ({@code .overlay.png}) and, for DICOM inputs, a binary DICOM
+ * Segmentation of the lesion mask ({@code .seg.dcm}) and an RGB secondary-capture heatmap overlay
+ * ({@code .overlay.dcm}) in the source's study.
  */
 final class DetectorScorer implements ImageScorer {
 
@@ -32,14 +38,16 @@ final class DetectorScorer implements ImageScorer {
   private final ScoreResult.Settings settings;
   private final ScoreResult.Model model;
   private final ImageDecoder decoder = new ImageDecoder();
+  private final DicomResultWriter dicomWriter;
 
-  DetectorScorer(LesionDetector detector, OutputLayout layout, ScoreResult.Settings settings) {
+  DetectorScorer(LesionDetector detector, OutputLayout layout, ScoreResult.Settings settings)
+      throws LatentCadxException {
     this.detector = detector;
     this.layout = layout;
     this.settings = settings;
-    this.model =
-        new ScoreResult.Model(
-            detector.modelInfo().name(), detector.modelInfo().version(), detector.modelInfo().sha256());
+    ModelInfo info = detector.modelInfo();
+    this.model = new ScoreResult.Model(info.name(), info.version(), info.sha256());
+    this.dicomWriter = DicomResultWriter.create(new AlgorithmIdentity(info.name(), info.version()));
   }
 
   @Override
@@ -71,6 +79,20 @@ final class DetectorScorer implements ImageScorer {
             stored,
             settings.decisionThreshold(),
             lesions.stream().map(ScoreResult.Lesion::boxPx).toList()));
+    String segmentation = null;
+    String overlayDicom = null;
+    if (decoded.dicom().isPresent()) {
+      DicomImage dicom = decoded.dicom().get();
+      double threshold = settings.decisionThreshold();
+      AtomicFiles.writeFile(
+          layout.segmentation(key),
+          file -> dicomWriter.writeLesionSegmentation(dicom.source(), map, threshold, file));
+      AtomicFiles.writeFile(
+          layout.overlayDicom(key),
+          file -> dicomWriter.writeHeatmapOverlay(dicom, map, threshold, file));
+      segmentation = fileName(layout.segmentation(key));
+      overlayDicom = fileName(layout.overlayDicom(key));
+    }
     timings.put("write", millis(writing));
 
     ScoreResult result =
@@ -84,7 +106,10 @@ final class DetectorScorer implements ImageScorer {
             detection.positive(),
             lesions,
             new ScoreResult.Outputs(
-                fileName(layout.overlayPng(key)), fileName(layout.probabilityMap(key)), null, null));
+                fileName(layout.overlayPng(key)),
+                fileName(layout.probabilityMap(key)),
+                segmentation,
+                overlayDicom));
     return new Scored(result, timings);
   }
 

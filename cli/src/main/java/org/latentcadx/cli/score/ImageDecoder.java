@@ -5,7 +5,6 @@ import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.MammogramImage;
 import org.latentcadx.sdk.dicom.DicomImage;
 import org.latentcadx.sdk.dicom.DicomReader;
-import org.latentcadx.sdk.dicom.DicomSource;
 
 /** Decodes an input file into the SDK's image model, by its detected format. */
 final class ImageDecoder {
@@ -14,9 +13,9 @@ final class ImageDecoder {
    * A decoded input.
    *
    * @param image the grey levels and metadata
-   * @param dicom the source object's attributes, for DICOM inputs
+   * @param dicom the DICOM image (pixels and source attributes), for DICOM inputs
    */
-  record Decoded(MammogramImage image, Optional<DicomSource> dicom) {}
+  record Decoded(MammogramImage image, Optional<DicomImage> dicom) {}
 
   private final DicomReader dicomReader = DicomReader.create();
 
@@ -26,7 +25,7 @@ final class ImageDecoder {
       case PNG, TIFF -> new Decoded(MammogramImage.read(input.path()), Optional.empty());
       case DICOM -> {
         DicomImage dicom = dicomReader.read(input.path());
-        yield new Decoded(dicom.image(), Optional.of(dicom.source()));
+        yield new Decoded(dicom.image(), Optional.of(dicom));
       }
     };
   }

@@ -13,6 +13,7 @@ import org.latentcadx.cli.UsageException;
 import org.latentcadx.cli.io.AtomicFiles;
 import org.latentcadx.sdk.Aggregation;
 import org.latentcadx.sdk.Device;
+import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.ModelInfo;
 import picocli.CommandLine;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     description = {
       "Scores mammograms (DICOM, 16-bit PNG, TIFF; folders searched recursively) and writes, per image,"
-          + " a JSON result, a probability map and an overlay PNG; per run summary.csv, errors.csv and"
-          + " timings.csv.",
+          + " a JSON result, a probability map and an overlay PNG (and, for DICOM inputs, a DICOM SEG and"
+          + " a secondary-capture overlay); per run summary.csv, errors.csv and timings.csv.",
       "A rerun skips images already done (same file, model and settings); --force redoes them."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -97,7 +98,7 @@ public final class ScoreCommand implements Callable<Integer> {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws UsageException, IOException {
+  public Integer call() throws UsageException, IOException, LatentCadxException {
     PrintWriter out = spec.commandLine().getOut();
     InputScanner.Scan scan = scan();
     OutputLayout layout = new OutputLayout(output);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +129,12 @@ class ScoreCommandTest {
     assertThat(result.at("/input/laterality").asText()).isEqualTo("LEFT");
     assertThat(result.at("/input/view").asText()).isEqualTo("CC");
     assertThat(result.at("/lesions")).isNotEmpty();
+    assertThat(result.at("/outputs/segmentation").asText()).isEqualTo("IM0001.seg.dcm");
+    assertThat(result.at("/outputs/overlayDicom").asText()).isEqualTo("IM0001.overlay.dcm");
+    assertThat(out.resolve("IM0001.seg.dcm")).isRegularFile();
+    assertThat(out.resolve("IM0001.overlay.dcm")).isRegularFile();
+    assertReferencesSource(out.resolve("IM0001.seg.dcm"), dicom, "SEG");
+    assertReferencesSource(out.resolve("IM0001.overlay.dcm"), dicom, "OT");
     for (JsonNode lesion : result.at("/lesions")) {
       assertThat(lesion.at("/boxMm/width").asDouble())
           .isCloseTo(lesion.at("/boxPx/width").asDouble() * 0.1, within(1e-6));
@@ -241,6 +248,36 @@ class ScoreCommandTest {
     CliRun top = CliRun.of("--help");
     assertThat(top.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(top.out()).contains("score").contains("evaluate").contains("inspect");
+  }
+
+  /** pydicom (an independent reader) finds the object's modality and its reference to the source. */
+  private static void assertReferencesSource(Path derived, Path source, String modality)
+      throws IOException {
+    Path python = Path.of("/usr/bin/python3");
+    Assumptions.assumeTrue(Files.isExecutable(python), "Debian's python3 with pydicom is needed");
+    String script =
+        "import pydicom,sys\n"
+            + "d=pydicom.dcmread(sys.argv[1]); s=pydicom.dcmread(sys.argv[2])\n"
+            + "print(d.Modality, d.StudyInstanceUID==s.StudyInstanceUID,"
+            + " d.SourceImageSequence[0].ReferencedSOPInstanceUID==s.SOPInstanceUID"
+            + " if 'SourceImageSequence' in d else"
+            + " d.SharedFunctionalGroupsSequence[0].DerivationImageSequence[0]"
+            + ".SourceImageSequence[0].ReferencedSOPInstanceUID==s.SOPInstanceUID)";
+    Process process =
+        new ProcessBuilder(python.toString(), "-c", script, derived.toString(), source.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes()).strip();
+    int exit;
+    try {
+      exit = process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    Assumptions.assumeFalse(output.contains("No module named 'pydicom'"), "pydicom is needed");
+    assertThat(exit).as(output).isZero();
+    assertThat(output).isEqualTo(modality + " True True");
   }
 
   /** Every file of the output folder that must be byte-identical between runs, by relative path. */
