@@ -1,8 +1,10 @@
 package org.latentcadx.conformance;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.latentcadx.sdk.Aggregation;
 import org.latentcadx.sdk.BoundingBox;
@@ -189,12 +191,12 @@ final class ImageCaseRunner {
 
     private static Tensor boxes(
         List<GoldenFormat.LesionGolden> lesions,
-        java.util.function.Function<GoldenFormat.LesionGolden, int[]> box) {
+        Function<GoldenFormat.LesionGolden, int[]> box) {
       return boxes(lesions.stream().map(box).toList());
     }
 
     private static Tensor boxes(List<int[]> boxes) {
-      long[] values = boxes.stream().flatMapToInt(java.util.Arrays::stream).asLongStream().toArray();
+      long[] values = boxes.stream().flatMapToInt(Arrays::stream).asLongStream().toArray();
       return Tensor.ofLongs(new long[] {boxes.size(), 4}, values);
     }
 
@@ -206,7 +208,7 @@ final class ImageCaseRunner {
     private static Tensor pairs(List<double[]> pairs) {
       return Tensor.ofDoubles(
           new long[] {pairs.size(), 2},
-          pairs.stream().flatMapToDouble(java.util.Arrays::stream).toArray());
+          pairs.stream().flatMapToDouble(Arrays::stream).toArray());
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.latentcadx.conformance;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.latentcadx.sdk.metrics.ConfusionMatrix;
 import org.latentcadx.sdk.metrics.PrecisionRecallCurve;
@@ -30,7 +31,7 @@ final class MetricsCaseRunner {
     for (int set = 0; set < dataSets; set++) {
       String name = caseFolder + "/test_data_set_" + set;
       double[] scores = input(files, caseFolder, set, 0).values();
-      int[] labels = java.util.Arrays.stream(input(files, caseFolder, set, 1).longs()).mapToInt(Math::toIntExact).toArray();
+      int[] labels = Arrays.stream(input(files, caseFolder, set, 1).longs()).mapToInt(Math::toIntExact).toArray();
       double threshold = input(files, caseFolder, set, 2).values()[0];
       RocCurve roc = RocCurve.of(labels, scores);
       ConfusionMatrix confusion = ConfusionMatrix.atThreshold(labels, scores, threshold);

@@ -1,5 +1,7 @@
 package org.latentcadx.conformance;
 
+import java.util.Locale;
+
 /**
  * An element passes when {@code |actual − expected| ≤ atol + rtol·|expected|}, the rule of {@code
  * numpy.testing.assert_allclose} that ONNX Runtime's backend tests use. {@link #EXACT} demands equality.
@@ -27,6 +29,6 @@ public record Tolerance(double rtol, double atol) {
   private static String number(double value) {
     return value == Math.rint(value)
         ? Long.toString((long) value)
-        : String.format(java.util.Locale.ROOT, "%.0e", value);
+        : String.format(Locale.ROOT, "%.0e", value);
   }
 }
