@@ -41,7 +41,8 @@ class DdsmScannerTest {
 
   /**
    * HOWTEK MGH grey levels 0, 2000, 4000 and 3960 give OD 3.789 (clipped to 3.0 → 1), 1.89764 (→
-   * 1.89764/3), 0.00628 (< 0.05 → 0) and 0.04409 (< 0.05 → 0).
+   * 1.89764/3), 0.00628 (< 0.05 → 0) and 0.04409 (< 0.05 → 0); a non-integral level (1000.5, not in
+   * the look-up table) and one above 16 bits (70000, OD < 0 → 0) take the formula directly.
    */
   @Test
   void opticalDensityModelsSeeClippedScaledDensity() throws Exception {
@@ -52,14 +53,17 @@ class DdsmScannerTest {
             .metadata("latentcadx.od_max", "3.0");
     MammogramImage image =
         MammogramImage.ofFloats(
-            2, 2, new float[] {0, 2000, 4000, 3960}, ImageMetadata.of("ddsm").withBitsStored(12));
+            3, 2, new float[] {0, 2000, 1000.5f, 4000, 3960, 70000},
+            ImageMetadata.of("ddsm").withBitsStored(12));
     try (LesionDetector detector =
         DetectorFixtures.detector(model, folder).scanner(DdsmScanner.HOWTEK_MGH).build()) {
       float[] map = detector.detect(image).probabilityMap().values();
       assertThat(map[0]).isEqualTo(1f);
       assertThat((double) map[1]).isCloseTo((3.789 - 0.00094568 * 2000) / 3.0, within(1e-7));
-      assertThat(map[2]).isZero();
+      assertThat((double) map[2]).isCloseTo((3.789 - 0.00094568 * 1000.5) / 3.0, within(1e-7));
       assertThat(map[3]).isZero();
+      assertThat(map[4]).isZero();
+      assertThat(map[5]).isZero();
     }
   }
 }

@@ -23,8 +23,12 @@ import org.latentcadx.sdk.internal.model.ModelContract.OdRange;
  */
 public final class GreyLevelNormalizer {
 
+  /** Grey levels 0..65535 (DDSM scans are 12 or 16 bit) are normalised by table look-up. */
+  private static final int TABLE_SIZE = 1 << 16;
+
   private final ModelContract contract;
   private final Optional<DdsmScanner> scanner;
+  private final float[] densityTable;
 
   /**
    * @throws LatentCadxException {@code INVALID_ARGUMENT} when the model needs optical density and no
@@ -41,6 +45,24 @@ public final class GreyLevelNormalizer {
     }
     this.contract = contract;
     this.scanner = scanner;
+    this.densityTable =
+        contract.normalization() == Normalization.OPTICAL_DENSITY ? densityTable() : new float[0];
+  }
+
+  private float[] densityTable() {
+    float[] table = new float[TABLE_SIZE];
+    for (int level = 0; level < TABLE_SIZE; level++) {
+      table[level] = scaledDensity(level);
+    }
+    return table;
+  }
+
+  /** The [0, 1] model input of one grey level under optical-density normalisation. */
+  private float scaledDensity(float greyLevel) {
+    OdRange range = contract.odRange().orElseThrow();
+    double od = scanner.orElseThrow().opticalDensity(greyLevel);
+    double clipped = od < range.min() ? 0 : Math.min(od, range.max());
+    return (float) (clipped / range.max());
   }
 
   /**
@@ -51,17 +73,17 @@ public final class GreyLevelNormalizer {
    */
   public void normalizeRow(float[] row, MammogramImage image, int y) throws LatentCadxException {
     if (contract.normalization() == Normalization.OPTICAL_DENSITY) {
-      toOpticalDensity(row, scanner.orElseThrow(), contract.odRange().orElseThrow());
+      toOpticalDensity(row);
     } else {
       byBitsStored(row, image, y);
     }
   }
 
-  private static void toOpticalDensity(float[] values, DdsmScanner scanner, OdRange range) {
+  private void toOpticalDensity(float[] values) {
     for (int i = 0; i < values.length; i++) {
-      double od = scanner.opticalDensity(values[i]);
-      double clipped = od < range.min() ? 0 : Math.min(od, range.max());
-      values[i] = (float) (clipped / range.max());
+      int level = (int) values[i];
+      boolean tabulated = level == values[i] && level >= 0 && level < TABLE_SIZE;
+      values[i] = tabulated ? densityTable[level] : scaledDensity(values[i]);
     }
   }
 
