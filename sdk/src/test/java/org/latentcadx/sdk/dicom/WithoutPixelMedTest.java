@@ -1,6 +1,7 @@
 package org.latentcadx.sdk.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
@@ -33,6 +34,22 @@ class WithoutPixelMedTest {
       assertThat(thrown.getClass().getName()).isEqualTo("org.latentcadx.sdk.LatentCadxException");
       assertThat(thrown.getClass().getMethod("code").invoke(thrown)).hasToString("UNSUPPORTED_FORMAT");
       assertThat(thrown).hasMessageContaining("mg_u16_rle.dcm").hasMessageContaining("PixelMed");
+    }
+  }
+
+  @Test
+  void theRestOfTheSdkWorksWithoutPixelMed() throws Exception {
+    try (URLClassLoader withoutPixelMed = new URLClassLoader(classpathWithout("pixelmed"),
+        ClassLoader.getPlatformClassLoader())) {
+      Class<?> metadata = withoutPixelMed.loadClass("org.latentcadx.sdk.ImageMetadata");
+      Class<?> image = withoutPixelMed.loadClass("org.latentcadx.sdk.MammogramImage");
+      Object of = metadata.getMethod("of", String.class).invoke(null, "no-dicom");
+      Object made = image.getMethod("ofFloats", int.class, int.class, float[].class, metadata)
+          .invoke(null, 2, 1, new float[] {1f, 2f}, of);
+
+      assertThat(image.getMethod("width").invoke(made)).isEqualTo(2);
+      assertThatThrownBy(() -> withoutPixelMed.loadClass("com.pixelmed.dicom.AttributeList"))
+          .isInstanceOf(ClassNotFoundException.class);
     }
   }
 
