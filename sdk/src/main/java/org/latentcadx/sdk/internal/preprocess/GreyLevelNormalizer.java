@@ -18,7 +18,8 @@ import org.latentcadx.sdk.internal.model.ModelContract.OdRange;
  *       floats without a bit depth ({@code bitsStored == 0}) must already be in [0, 1].
  *   <li>{@code optical_density}: the DDSM scanner's calibration gives OD; OD below {@code od_min}
  *       becomes 0, OD above {@code od_max} becomes {@code od_max}; then OD / {@code od_max} (DESIGN.md
- *       §1: [0.05, 3.0] → [0, 1]).
+ *       §1: [0.05, 3.0] → [0, 1]). Integral grey levels below 2^16 are looked up in a table built
+ *       once per detector; other values go through the formula.
  * </ul>
  */
 public final class GreyLevelNormalizer {
