@@ -53,18 +53,19 @@ public final class ConformanceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConformanceKit kit =
-        new ConformanceKit(goldens == null ? GoldenFiles.bundled() : GoldenFiles.folder(goldens), device);
-    List<String> chosen = sets.isEmpty() ? kit.sets() : sets;
+    GoldenFiles files = goldens == null ? GoldenFiles.bundled() : GoldenFiles.folder(goldens);
+    ConformanceKit kit = new ConformanceKit(files, device);
+    List<String> available = files.sets();
+    List<String> chosen = sets.isEmpty() ? available : sets;
     if (modelFile != null && chosen.size() != 1) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--model-file needs exactly one --model set; available: " + kit.sets());
+          spec.commandLine(), "--model-file needs exactly one --model set; available: " + available);
     }
     List<CheckResult> results = new ArrayList<>();
     for (String set : chosen) {
-      if (!kit.sets().contains(set)) {
+      if (!available.contains(set)) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "unknown golden set '" + set + "'; available: " + kit.sets());
+            spec.commandLine(), "unknown golden set '" + set + "'; available: " + available);
       }
       results.addAll(kit.run(set, Optional.ofNullable(modelFile)));
     }

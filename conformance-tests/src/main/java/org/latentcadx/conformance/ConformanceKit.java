@@ -2,7 +2,6 @@ package org.latentcadx.conformance;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.latentcadx.sdk.Device;
@@ -25,17 +24,6 @@ public final class ConformanceKit {
     this.device = device;
   }
 
-  /** The names of the sets in the goldens. */
-  public List<String> sets() {
-    return Arrays.asList(GoldenFormat.fromJson(files.read(GoldenFormat.SETS), String[].class, GoldenFormat.SETS));
-  }
-
-  /** The manifest of {@code set}. */
-  public GoldenFormat.Manifest manifest(String set) {
-    String file = set + "/" + GoldenFormat.MANIFEST;
-    return GoldenFormat.fromJson(files.read(file), GoldenFormat.Manifest.class, file);
-  }
-
   /**
    * Runs every case of {@code set}; a case that cannot run (unreadable file, model refused) becomes a
    * failed row naming the cause.
@@ -43,7 +31,7 @@ public final class ConformanceKit {
    * @param modelOverride a model file to run instead of the set's model
    */
   public List<CheckResult> run(String set, Optional<Path> modelOverride) {
-    GoldenFormat.Manifest manifest = manifest(set);
+    GoldenFormat.Manifest manifest = files.manifest(set);
     ModelSource model = modelOverride.map(ModelSource::path).orElseGet(() -> modelOf(set, manifest));
     List<CheckResult> results = new ArrayList<>();
     if (modelOverride.isEmpty()) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Where golden files are read from: the kit's own classpath (the JAR a vendor runs) or a folder (a
@@ -35,6 +36,17 @@ public sealed interface GoldenFiles {
 
   /** {@code path} as a file on disk (copied to a temporary file when it lives in a JAR). */
   Path file(String path);
+
+  /** The names of the golden sets ({@value GoldenFormat#SETS}). */
+  default List<String> sets() {
+    return List.of(GoldenFormat.fromJson(read(GoldenFormat.SETS), String[].class, GoldenFormat.SETS));
+  }
+
+  /** The manifest of {@code set}. */
+  default GoldenFormat.Manifest manifest(String set) {
+    String file = set + "/" + GoldenFormat.MANIFEST;
+    return GoldenFormat.fromJson(read(file), GoldenFormat.Manifest.class, file);
+  }
 
   /** The goldens folder on the classpath. */
   record Bundled() implements GoldenFiles {

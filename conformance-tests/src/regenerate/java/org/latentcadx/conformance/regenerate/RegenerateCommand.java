@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.latentcadx.conformance.ConformanceKit;
 import org.latentcadx.conformance.GoldenFiles;
 import org.latentcadx.conformance.GoldenFormat;
-import org.latentcadx.sdk.Device;
 import org.latentcadx.trainer.model.Architecture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,7 +89,7 @@ public final class RegenerateCommand implements Callable<Integer> {
     if (all || sets.isEmpty()) {
       sets.add(SeededModel.SET);
       if (Files.exists(committed.resolve(GoldenFormat.SETS))) {
-        sets.addAll(new ConformanceKit(GoldenFiles.folder(committed), Device.cpu()).sets());
+        sets.addAll(GoldenFiles.folder(committed).sets());
       }
     }
     return List.copyOf(sets);
@@ -135,7 +133,7 @@ public final class RegenerateCommand implements Callable<Integer> {
   }
 
   private static String existingArchitecture(Path committed, String set) {
-    return new ConformanceKit(GoldenFiles.folder(committed), Device.cpu())
+    return GoldenFiles.folder(committed)
         .manifest(set)
         .references()
         .get("architecture");
@@ -144,7 +142,7 @@ public final class RegenerateCommand implements Callable<Integer> {
   private static void writeSetsIndex(Path target, Path committed, List<String> sets) throws IOException {
     TreeSet<String> all = new TreeSet<>(sets);
     if (Files.exists(committed.resolve(GoldenFormat.SETS))) {
-      all.addAll(new ConformanceKit(GoldenFiles.folder(committed), Device.cpu()).sets());
+      all.addAll(GoldenFiles.folder(committed).sets());
     }
     Files.createDirectories(target);
     Files.write(target.resolve(GoldenFormat.SETS), GoldenFormat.toJson(List.copyOf(all)));
