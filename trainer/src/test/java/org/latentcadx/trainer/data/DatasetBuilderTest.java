@@ -20,7 +20,7 @@ class DatasetBuilderTest {
   @Test
   void buildsAStoreWithPatientDisjointFoldsAndSdkScaledPixels() throws IOException {
     Path root = dir.resolve("cbis");
-    new SyntheticDataset(GeneratorOptions.defaults().withSize(320, 480), 0.2, 0.4).generate(root, 6, 11);
+    new SyntheticDataset(GeneratorOptions.defaults().withSize(320, 480), 0.2, 0.4).generate(root, 4, 11);
     CbisDdsmReader.Result cbis = CbisDdsmReader.read(root);
     List<NormalImage> normals = NormalImage.scan(root.resolve("normals"));
     DatasetBuilder.Options options = new DatasetBuilder.Options(256, 288, 1, 128, 0.5, 3, 5);

@@ -41,16 +41,33 @@ class MammogramGeneratorTest {
   }
 
   @Test
-  void fullFieldImagesAreFourTimesLargerAndStillContainTheirLesions() {
-    SyntheticMammogram m =
-        new MammogramGenerator(SMALL.withScale(4).withCutShare(0))
-            .generate(Side.RIGHT, View.MLO, 2, List.of(LesionType.CALCIFICATION, LesionType.MASS), 5);
+  void fullFieldImagesAreTheDownsampledOnesAtFourTimesTheResolution() {
+    List<LesionType> lesions = List.of(LesionType.CALCIFICATION, LesionType.MASS);
+    SyntheticMammogram small =
+        new MammogramGenerator(SMALL.withCutShare(0)).generate(Side.RIGHT, View.MLO, 2, lesions, 5);
+    SyntheticMammogram full =
+        new MammogramGenerator(SMALL.withScale(4).withCutShare(0)).generate(Side.RIGHT, View.MLO, 2, lesions, 5);
 
-    assertThat(m.width()).isEqualTo(1280);
-    assertThat(m.height()).isEqualTo(1920);
-    for (SyntheticMammogram.RenderedLesion lesion : m.lesions()) {
+    assertThat(full.width()).isEqualTo(4 * small.width());
+    assertThat(full.height()).isEqualTo(4 * small.height());
+    double sumAbs = 0;
+    for (int y = 0; y < small.height(); y++) {
+      for (int x = 0; x < small.width(); x++) {
+        double block = 0;
+        for (int v = 0; v < 4; v++) {
+          for (int u = 0; u < 4; u++) {
+            block += Short.toUnsignedInt(full.pixels()[(4 * y + v) * full.width() + 4 * x + u]);
+          }
+        }
+        sumAbs += Math.abs(block / 16 - Short.toUnsignedInt(small.pixels()[y * small.width() + x]));
+      }
+    }
+    assertThat(sumAbs / small.pixels().length / 65535).isLessThan(0.006);
+    for (int k = 0; k < lesions.size(); k++) {
+      SyntheticMammogram.RenderedLesion lesion = full.lesions().get(k);
       assertThat(outside(lesion.latentMask(), lesion.outlineMask())).isZero();
-      assertThat(count(lesion.outlineMask())).isGreaterThan(3 * count(lesion.latentMask()) / 2);
+      assertThat(count(lesion.outlineMask()) / 16.0)
+          .isCloseTo(count(small.lesions().get(k).outlineMask()), org.assertj.core.data.Percentage.withPercentage(5));
     }
   }
 
