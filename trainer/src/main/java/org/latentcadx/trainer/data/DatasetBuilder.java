@@ -1,6 +1,7 @@
 package org.latentcadx.trainer.data;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import org.latentcadx.sdk.internal.FloatGrid;
 
 /**
  * Builds a patch store from CBIS-DDSM-layout abnormalities (positives) and normal images (negatives):
- * images are read once, brought to the model scale with the SDK's preprocessing, cut into context
+ * images are read once (several in parallel), brought to the model scale with the SDK's preprocessing, cut into context
  * windows and written with their patient's fold. The natural imbalance is kept.
  */
 public final class DatasetBuilder {
@@ -58,35 +59,74 @@ public final class DatasetBuilder {
         new PatchExtractor(options.tileSize(), options.contextSize(), options.stride(), options.maxAirFraction());
     Map<Path, List<CbisAbnormality>> byImage = new LinkedHashMap<>();
     abnormalities.forEach(a -> byImage.computeIfAbsent(a.image(), k -> new ArrayList<>()).add(a));
+    List<ImageJob> jobs = new ArrayList<>();
+    byImage.forEach(
+        (image, rows) -> jobs.add(() -> positives(scale, extractor, root, image, rows, folds)));
+    for (NormalImage normal : normals) {
+      jobs.add(() -> negatives(scale, extractor, root, normal, folds));
+    }
+    int chunk = 2 * Runtime.getRuntime().availableProcessors();
     try (PatchStoreWriter writer =
         PatchStoreWriter.create(storeDirectory, options.tileSize(), options.contextSize(), options.folds())) {
-      for (Map.Entry<Path, List<CbisAbnormality>> entry : byImage.entrySet()) {
-        ModelScale.Scaled image = scale.image(entry.getKey());
-        for (CbisAbnormality a : entry.getValue()) {
-          FloatGrid outline = scale.mask(a.roiMask(), image.originalWidth(), image.originalHeight());
-          FloatGrid latent =
-              a.latentMask().isPresent()
-                  ? scale.mask(a.latentMask().get(), image.originalWidth(), image.originalHeight())
-                  : null;
-          PatchRecord record =
-              new PatchRecord(
-                  folds.get(a.patientId()), a.type(), a.pathology(), a.patientId(), relative(root, a.image()), 0,
-                  0, latent != null);
-          writer.add(extractor.positive(image.grid(), outline, latent, record));
+      for (int from = 0; from < jobs.size(); from += chunk) {
+        List<List<Patch>> done;
+        try {
+          done = jobs.subList(from, Math.min(jobs.size(), from + chunk)).parallelStream().map(ImageJob::run).toList();
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
         }
-      }
-      for (NormalImage normal : normals) {
-        ModelScale.Scaled image = scale.image(normal.file());
-        PatchRecord template =
-            new PatchRecord(
-                folds.get(normal.patientId()), LesionType.NORMAL, Pathology.NONE, normal.patientId(),
-                relative(root, normal.file()), 0, 0, false);
-        for (Patch patch : extractor.negatives(image.grid(), template)) {
-          writer.add(patch);
+        for (List<Patch> patches : done) {
+          for (Patch patch : patches) {
+            writer.add(patch);
+          }
         }
       }
     }
     return PatchStore.open(storeDirectory);
+  }
+
+  /** The patches of one image; images are processed in parallel, patches written in job order. */
+  private interface ImageJob {
+    List<Patch> call() throws IOException;
+
+    default List<Patch> run() {
+      try {
+        return call();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static List<Patch> positives(
+      ModelScale scale, PatchExtractor extractor, Path root, Path imageFile, List<CbisAbnormality> rows,
+      Map<String, Integer> folds) throws IOException {
+    ModelScale.Scaled image = scale.image(imageFile);
+    List<Patch> patches = new ArrayList<>();
+    for (CbisAbnormality a : rows) {
+      FloatGrid outline = scale.mask(a.roiMask(), image.originalWidth(), image.originalHeight());
+      FloatGrid latent =
+          a.latentMask().isPresent()
+              ? scale.mask(a.latentMask().get(), image.originalWidth(), image.originalHeight())
+              : null;
+      PatchRecord record =
+          new PatchRecord(
+              folds.get(a.patientId()), a.type(), a.pathology(), a.patientId(), relative(root, imageFile), 0, 0,
+              latent != null);
+      patches.add(extractor.positive(image.grid(), outline, latent, record));
+    }
+    return patches;
+  }
+
+  private static List<Patch> negatives(
+      ModelScale scale, PatchExtractor extractor, Path root, NormalImage normal, Map<String, Integer> folds)
+      throws IOException {
+    ModelScale.Scaled image = scale.image(normal.file());
+    PatchRecord template =
+        new PatchRecord(
+            folds.get(normal.patientId()), LesionType.NORMAL, Pathology.NONE, normal.patientId(),
+            relative(root, normal.file()), 0, 0, false);
+    return extractor.negatives(image.grid(), template);
   }
 
   private static String relative(Path root, Path file) {
