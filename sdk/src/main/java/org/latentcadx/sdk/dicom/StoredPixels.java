@@ -14,7 +14,7 @@ import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 
 /**
  * Turns a Pixel Data attribute into stored pixel values: decompressed when needed, reduced to the Bits
- * Stored below High Bit (other bits, e.g. overlays, are dropped), sign-extended when Pixel
+ * Stored ending at High Bit (other bits, e.g. overlays, are dropped), sign-extended when Pixel
  * Representation is signed.
  */
 final class StoredPixels {
@@ -28,7 +28,11 @@ final class StoredPixels {
     int[] raw = syntax.codec() == TransferSyntaxes.Codec.NATIVE
         ? nativeValues(pixelData, header, count, source)
         : decompressed(pixelData, header, syntax, decodeTimeout, source);
-    int shift = header.highBit() + 1 - header.bitsStored();
+    // Native and RLE data keep the stored bits where High Bit puts them; JPEG decoders return them
+    // right-aligned.
+    boolean alignedByHighBit = syntax.codec() == TransferSyntaxes.Codec.NATIVE
+        || syntax.codec() == TransferSyntaxes.Codec.RLE;
+    int shift = alignedByHighBit ? header.highBit() + 1 - header.bitsStored() : 0;
     int mask = (1 << header.bitsStored()) - 1;
     int signBit = 1 << (header.bitsStored() - 1);
     for (int i = 0; i < count; i++) {
