@@ -4,8 +4,8 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.TagFromName;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.latentcadx.sdk.ImageMetadata;
 import org.latentcadx.sdk.ImageMetadata.Laterality;
 import org.latentcadx.sdk.ImageMetadata.PixelSpacing;
@@ -28,16 +28,16 @@ record ImageHeader(
     double rescaleIntercept,
     ImageMetadata metadata) {
 
-  /** Single-frame projection image storage classes the reader accepts, with their names. */
-  static final Map<String, String> READABLE_SOP_CLASSES = Map.of(
-      "1.2.840.10008.5.1.4.1.1.1.2", "Digital Mammography X-Ray Image Storage - For Presentation",
-      "1.2.840.10008.5.1.4.1.1.1.2.1", "Digital Mammography X-Ray Image Storage - For Processing",
-      "1.2.840.10008.5.1.4.1.1.1.1", "Digital X-Ray Image Storage - For Presentation",
-      "1.2.840.10008.5.1.4.1.1.1.1.1", "Digital X-Ray Image Storage - For Processing",
-      "1.2.840.10008.5.1.4.1.1.1", "Computed Radiography Image Storage",
-      "1.2.840.10008.5.1.4.1.1.7", "Secondary Capture Image Storage",
-      "1.2.840.10008.5.1.4.1.1.7.2", "Multi-frame Grayscale Byte Secondary Capture Image Storage",
-      "1.2.840.10008.5.1.4.1.1.7.3", "Multi-frame Grayscale Word Secondary Capture Image Storage");
+  /** Single-frame projection image storage classes the reader accepts. */
+  static final Set<String> READABLE_SOP_CLASSES = Set.of(
+      "1.2.840.10008.5.1.4.1.1.1.2", // Digital Mammography X-Ray Image Storage - For Presentation
+      "1.2.840.10008.5.1.4.1.1.1.2.1", // Digital Mammography X-Ray Image Storage - For Processing
+      "1.2.840.10008.5.1.4.1.1.1.1", // Digital X-Ray Image Storage - For Presentation
+      "1.2.840.10008.5.1.4.1.1.1.1.1", // Digital X-Ray Image Storage - For Processing
+      "1.2.840.10008.5.1.4.1.1.1", // Computed Radiography Image Storage
+      "1.2.840.10008.5.1.4.1.1.7", // Secondary Capture Image Storage
+      "1.2.840.10008.5.1.4.1.1.7.2", // Multi-frame Grayscale Byte Secondary Capture Image Storage
+      "1.2.840.10008.5.1.4.1.1.7.3"); // Multi-frame Grayscale Word Secondary Capture Image Storage
 
   private static final AttributeTag MODALITY_LUT_SEQUENCE = new AttributeTag(0x0028, 0x3000);
 
@@ -49,7 +49,7 @@ record ImageHeader(
           + "only single-frame images are read");
     }
     String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
-    if (!READABLE_SOP_CLASSES.containsKey(sopClass)) {
+    if (!READABLE_SOP_CLASSES.contains(sopClass)) {
       throw unsupported(source, "SOP class " + (sopClass.isEmpty() ? "(none)" : sopClass)
           + " is not a single-frame mammography, X-ray or secondary-capture image class");
     }
