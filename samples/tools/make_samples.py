@@ -4,7 +4,7 @@
 Picks the first images of the data set's description CSVs (one per requested lesion type) and the first
 normal images, wraps each as a DICOM Digital Mammography X-Ray Image (For Presentation) whose pixels are
 a JPEG 2000 code stream (Pillow's OpenJPEG; lossy at --rate:1 to keep the files small, which is fine for
-demonstration images), and writes the ground truth beside them: description CSVs with CBIS-DDSM's
+demonstration images), and writes their ground truth to its own folder: description CSVs with CBIS-DDSM's
 columns (plus the synthetic set's latent mask column) whose image paths name the DICOM files, and the
 outline and latent-truth masks as PNG. UIDs derive from the file names, so a rerun with the same data
 set writes the same files. Runs with Debian's /usr/bin/python3 (python3-pydicom, -numpy, -pil).
@@ -116,17 +116,22 @@ def write_dicom(png, out, patient_id, laterality, view, spacing_mm, rate):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--synthetic", required=True, help="root of the synthetic data set")
-    parser.add_argument("--out", required=True, help="samples folder to (re)write")
+    parser.add_argument("--out", required=True, help="folder of the sample images (its .dcm files are rewritten)")
+    parser.add_argument("--ground-truth", required=True, help="folder of their ground truth (rewritten)")
     parser.add_argument("--masses", type=int, default=2)
     parser.add_argument("--calcifications", type=int, default=1)
     parser.add_argument("--normals", type=int, default=2)
     parser.add_argument("--spacing-mm", type=float, default=0.05)
-    parser.add_argument("--rate", type=int, default=12)
+    parser.add_argument("--rate", type=int, default=16)
     args = parser.parse_args()
 
-    if os.path.isdir(args.out):
-        shutil.rmtree(args.out)
-    os.makedirs(os.path.join(args.out, "ground-truth", "masks"))
+    os.makedirs(args.out, exist_ok=True)
+    for old in os.listdir(args.out):
+        if old.endswith(".dcm"):
+            os.remove(os.path.join(args.out, old))
+    shutil.rmtree(args.ground_truth, ignore_errors=True)
+    os.makedirs(os.path.join(args.ground_truth, "masks"))
+    images_from_truth = os.path.relpath(args.out, args.ground_truth)
 
     wanted = {"mass": args.masses, "calcification": args.calcifications}
     chosen_images = {}
@@ -143,19 +148,19 @@ def main():
         if not kept:
             raise SystemExit(f"no {kind} rows in {args.synthetic}")
         header = kept[0][0]
-        out_csv = os.path.join(args.out, "ground-truth", names[0].replace("_test_set", ""))
+        out_csv = os.path.join(args.ground_truth, names[0].replace("_test_set", ""))
         with open(out_csv, "w", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
             writer.writeheader()
             for _, row in kept:
                 row = dict(row)
                 name = sample_name(row)
-                row["image file path"] = "../" + name
-                for column in ("ROI mask file path", "latent mask file path"):
+                row["image file path"] = images_from_truth + "/" + name
+                for column, suffix in (("ROI mask file path", "outline"), ("latent mask file path", "latent")):
                     source = os.path.join(args.synthetic, clean(row[column]))
-                    target = os.path.join("masks", os.path.basename(os.path.dirname(source)) + "_"
-                                          + os.path.basename(source))
-                    shutil.copyfile(source, os.path.join(args.out, "ground-truth", target))
+                    stem = os.path.splitext(name)[0]
+                    target = f"masks/{stem}_{row['abnormality id']}_{suffix}.png"
+                    shutil.copyfile(source, os.path.join(args.ground_truth, target))
                     row[column] = target
                 row["cropped image file path"] = ""
                 writer.writerow(row)

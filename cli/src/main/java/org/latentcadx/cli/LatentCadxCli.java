@@ -46,7 +46,8 @@ public final class LatentCadxCli implements Runnable {
 
   /** The configured command line (exit codes and error handling as documented above). */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new LatentCadxCli());
+    CommandLine commandLine =
+        new CommandLine(new LatentCadxCli()).setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
           failed.getErr().println("latentcadx: " + exception.getMessage());

@@ -1,15 +1,20 @@
 package org.latentcadx.cli.io;
 
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A CSV table of strings (RFC 4180 quoting, {@code \n} line ends, a header row), written as bytes. */
+/**
+ * A CSV table of strings (a header row, {@code \n} line ends, values quoted only when RFC 4180 requires
+ * it: a comma, quote or line break inside), written as bytes.
+ */
 public final class CsvTable {
 
-  private static final CsvMapper MAPPER = new CsvMapper();
+  private static final CsvMapper MAPPER =
+      new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
 
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();

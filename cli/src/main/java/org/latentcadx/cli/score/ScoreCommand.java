@@ -12,6 +12,7 @@ import org.latentcadx.cli.ModelOption;
 import org.latentcadx.cli.UsageException;
 import org.latentcadx.cli.io.AtomicFiles;
 import org.latentcadx.sdk.Aggregation;
+import org.latentcadx.sdk.DdsmScanner;
 import org.latentcadx.sdk.Device;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LesionDetector;
@@ -92,6 +93,14 @@ public final class ScoreCommand implements Callable<Integer> {
               + " largest; K defaults to " + OptionConverters.DEFAULT_TOP_K + ") (default: ${DEFAULT-VALUE}).")
   private Aggregation aggregation;
 
+  @Option(
+      names = "--scanner",
+      paramLabel = "SCANNER",
+      description =
+          "DDSM digitiser of the images, for models that expect optical densities: ${COMPLETION-CANDIDATES}"
+              + " (ignored by other models).")
+  private DdsmScanner scanner;
+
   @Option(names = "--force", description = "Score every input again, even those already done.")
   private boolean force;
 
@@ -106,7 +115,10 @@ public final class ScoreCommand implements Callable<Integer> {
       ModelInfo info = detector.modelInfo();
       ScoreResult.Settings settings =
           new ScoreResult.Settings(
-              detector.stride(), OptionConverters.text(aggregation), detector.lesionThreshold());
+              detector.stride(),
+              OptionConverters.text(aggregation),
+              detector.lesionThreshold(),
+              scanner == null || !"optical_density".equals(info.normalization()) ? null : scanner.name());
       out.printf(
           "latentcadx score: %d input(s), model %s %s (sha256 %s) on %s%s%n",
           scan.inputs().size() + scan.unrecognised().size(),
@@ -170,6 +182,9 @@ public final class ScoreCommand implements Callable<Integer> {
           }
           if (stride != null) {
             builder.stride(stride);
+          }
+          if (scanner != null) {
+            builder.scanner(scanner);
           }
           return builder;
         });

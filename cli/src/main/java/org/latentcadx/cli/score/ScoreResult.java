@@ -72,8 +72,14 @@ public record ScoreResult(
    * @param stride tile stride in model-scale pixels
    * @param aggregation how tile probabilities become the image probability
    * @param decisionThreshold the threshold of {@code positive} and of the lesion map
+   * @param scanner the DDSM digitiser whose calibration turned grey levels into optical densities, for
+   *     models with {@code optical_density} normalisation; null otherwise
    */
-  public record Settings(int stride, String aggregation, double decisionThreshold) {}
+  public record Settings(
+      int stride,
+      String aggregation,
+      double decisionThreshold,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String scanner) {}
 
   /**
    * One lesion: a connected region of the thresholded probability map.

@@ -20,7 +20,7 @@ import org.latentcadx.sdk.LatentCadxException;
 /** The batch protocol with a scorer that reads the probability from the file's text. */
 class BatchRunnerTest {
 
-  private static final ScoreResult.Settings SETTINGS = new ScoreResult.Settings(128, "max", 0.5);
+  private static final ScoreResult.Settings SETTINGS = new ScoreResult.Settings(128, "max", 0.5, null);
 
   @TempDir Path dir;
   private Path out;
@@ -45,7 +45,7 @@ class BatchRunnerTest {
     assertThat(outcome.scored()).isEqualTo(2);
     new RunReports(store).write(outcome);
     assertThat(Files.readString(out.resolve("errors.csv")))
-        .isEqualTo("file,reason\nb.png,\"CORRUPT_INPUT: b.png: not a number\"\n");
+        .isEqualTo("file,reason\nb.png,CORRUPT_INPUT: b.png: not a number\n");
     assertThat(Files.readString(out.resolve("summary.csv")).lines())
         .hasSize(3)
         .element(1)
@@ -78,7 +78,7 @@ class BatchRunnerTest {
     Files.writeString(inputs.get(0).path(), "0.5");
     assertThat(runner("model-2", false).run(inputs, quiet()).scored()).isEqualTo(1);
     assertThat(
-            new BatchRunner(store, this::score, "model-2", new ScoreResult.Settings(64, "max", 0.5), false)
+            new BatchRunner(store, this::score, "model-2", new ScoreResult.Settings(64, "max", 0.5, null), false)
                 .run(inputs, quiet())
                 .scored())
         .isEqualTo(1);

@@ -224,6 +224,25 @@ class ScoreCommandTest {
   }
 
   @Test
+  void opticalDensityModelsNeedTheScannerWhichIsRecorded() throws IOException {
+    model =
+        TestModel.identity(32)
+            .metadata("latentcadx.normalization", "optical_density")
+            .metadata("latentcadx.od_min", "0.05")
+            .metadata("latentcadx.od_max", "3.0")
+            .writeTo(dir.resolve("od.onnx"));
+
+    CliRun without = score(in);
+    assertThat(without.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(without.err()).contains("INVALID_ARGUMENT").contains("optical");
+
+    CliRun with = score("--scanner", "howtek_mgh", in);
+    assertThat(with.exitCode()).as(with.err()).isEqualTo(ExitCodes.OK);
+    JsonNode result = Json.mapper().readTree(out.resolve("case1/image.png.json").toFile());
+    assertThat(result.at("/settings/scanner").asText()).isEqualTo("HOWTEK_MGH");
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(CliRun.of("score", in).exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(score(dir.resolve("missing")).exitCode()).isEqualTo(ExitCodes.USAGE);
