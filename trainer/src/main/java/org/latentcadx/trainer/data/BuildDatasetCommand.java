@@ -42,6 +42,10 @@ public final class BuildDatasetCommand implements Callable<Integer> {
   @Option(names = "--full-field", description = "generate at the original scale (4000×6000) instead of 1000×1500")
   boolean fullField;
 
+  @Option(names = "--size", defaultValue = "1000x1500",
+      description = "synthetic image size at the downsampled scale, WIDTHxHEIGHT (default ${DEFAULT-VALUE})")
+  String size;
+
   @Option(names = "--no-vessels", description = "generate without vessels")
   boolean noVessels;
 
@@ -73,7 +77,15 @@ public final class BuildDatasetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (syntheticPatients > 0) {
-      GeneratorOptions options = GeneratorOptions.defaults().withScale(fullField ? 4 : 1);
+      String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
+      if (wh.length != 2) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--size must be WIDTHxHEIGHT, got '" + size + "'");
+      }
+      GeneratorOptions options =
+          GeneratorOptions.defaults()
+              .withScale(fullField ? 4 : 1)
+              .withSize(Integer.parseInt(wh[0].strip()), Integer.parseInt(wh[1].strip()));
       if (noVessels) {
         options = options.withoutVessels();
       }
