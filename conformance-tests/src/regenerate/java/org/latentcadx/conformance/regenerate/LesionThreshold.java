@@ -8,13 +8,16 @@ import java.util.Arrays;
  *
  * <p>The model's decision threshold is kept when every map value is at least {@link #MIN_MARGIN} from it
  * and some pixel reaches it. Otherwise (an untrained model's map hovers around one value) the threshold
- * is the midpoint of the widest gap between consecutive map values among those leaving 0.05 % to 0.5 % of
- * the pixels above it, so the case still has a few lesions.
+ * is the midpoint of the widest gap between consecutive map values among those leaving at most 0.5 % and at
+ * least {@link #MIN_PIXELS_ABOVE} of the pixels above it, so the case still has lesions.
  */
 final class LesionThreshold {
 
   /** Smallest distance of any golden map value to a kept decision threshold. */
   static final double MIN_MARGIN = 1e-4;
+
+  /** Fewest map pixels a chosen (not decision) threshold leaves above it. */
+  static final int MIN_PIXELS_ABOVE = 10;
 
   /** A threshold and the distance of the nearest map value to it. */
   record Choice(float threshold, double margin) {}
@@ -30,7 +33,7 @@ final class LesionThreshold {
     }
     int n = sorted.length;
     int from = Math.max(1, (int) (n * 0.995));
-    int to = Math.min(n - 1, (int) (n * 0.9995));
+    int to = Math.max(from, n - MIN_PIXELS_ABOVE);
     int best = from;
     for (int i = from; i <= to; i++) {
       if (sorted[i] - sorted[i - 1] > sorted[best] - sorted[best - 1]) {

@@ -1,1 +1,1 @@
-Bimage_probabilityJuXû9ê?
+Bimage_probabilityJ€Ë=Õp"r?

@@ -1,1 +1,1 @@
-Bimage_probabilityJ«ªªŠÅË×?
+Bimage_probabilityJ«ªªÊº£R?

@@ -1,1 +1,1 @@
-Baverage_precisionJ¬såİ?
+Baverage_precisionJïĞTd¢šÛ?

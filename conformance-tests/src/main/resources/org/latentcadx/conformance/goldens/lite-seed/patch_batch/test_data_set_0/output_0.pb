@@ -1,1 +1,1 @@
-BprobabilityJ—1	?mª>ξ	ª>ΓΞ›>
+BprobabilityJύπv;^Τ:Ο‡:π‚:

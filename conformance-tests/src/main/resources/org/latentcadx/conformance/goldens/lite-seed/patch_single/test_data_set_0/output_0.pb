@@ -1,1 +1,1 @@
-BprobabilityJmª>
+BprobabilityJbÔŒ:
