@@ -130,7 +130,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         ClassificationGroups.compute(set, threshold, replicates, seed);
     SegmentationSection segmentation = segmentation(set);
     Files.createDirectories(output);
-    List<WorstCases.Case> worstCases = copyOverlays(WorstCases.select(set, worst));
+    List<WorstCases.Case> worstCases = copyOverlays(WorstCases.select(set, worst), threshold);
     EvaluationReport report =
         new EvaluationReport(
             EvaluationReport.SCHEMA,
@@ -215,8 +215,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         set.positives().size(), set.negatives().size(), abnormalities, set.notScored().size());
   }
 
-  private List<WorstCases.Case> copyOverlays(List<WorstCases.Candidate> candidates)
-      throws IOException {
+  private List<WorstCases.Case> copyOverlays(
+      List<WorstCases.Candidate> candidates, double threshold) throws IOException {
     List<WorstCases.Case> cases = new ArrayList<>();
     int index = 0;
     for (WorstCases.Candidate candidate : candidates) {
@@ -229,11 +229,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         AtomicFiles.write(
             output.resolve(overlay), Files.readAllBytes(candidate.image().sibling(name)));
       }
+      boolean lesion = candidate.kind() == WorstCases.Kind.LESION_SCORED_LOW;
+      boolean calledPositive = result.imageProbability() >= threshold;
       cases.add(
           new WorstCases.Case(
               result.input().file(),
               candidate.kind(),
               result.imageProbability(),
+              lesion != calledPositive,
               candidate.lesionTypes(),
               overlay));
     }

@@ -88,7 +88,7 @@ final class HtmlReport {
             .append(escape(worst.overlay())).append("\" alt=\"overlay\"></a>");
       }
       html.append("<figcaption><b>")
-          .append(worst.kind() == WorstCases.Kind.MISSED_LESION ? "missed lesion" : "false alarm")
+          .append(caseTitle(worst))
           .append("</b> p = ")
           .append(number(worst.imageProbability()))
           .append(worst.lesionTypes().isEmpty() ? "" : " (" + escape(String.join(", ", worst.lesionTypes())) + ")")
@@ -133,6 +133,14 @@ final class HtmlReport {
           html.append("</tr>\n");
         });
     html.append("</table>\n");
+  }
+
+  private static String caseTitle(WorstCases.Case worst) {
+    boolean lesion = worst.kind() == WorstCases.Kind.LESION_SCORED_LOW;
+    if (worst.wrong()) {
+      return lesion ? "missed lesion" : "false alarm";
+    }
+    return lesion ? "lesion, scored low" : "normal, scored high";
   }
 
   private static String typeCounts(Map<String, Integer> abnormalities) {

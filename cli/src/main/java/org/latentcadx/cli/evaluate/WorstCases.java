@@ -5,28 +5,37 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The images the model got most wrong: images with a lesion and the lowest probabilities (missed
- * lesions), and normal images with the highest (false alarms).
+ * The images the model got most wrong: images with a lesion and the lowest probabilities, and normal
+ * images with the highest. Each says whether the decision threshold got it wrong (a missed lesion, a
+ * false alarm) or only ranked it badly.
  */
 final class WorstCases {
 
-  /** What kind of mistake a case is. */
+  /** Which end of the ranking a case comes from. */
   enum Kind {
-    MISSED_LESION,
-    FALSE_ALARM
+    /** An image with a lesion, among the lowest scored. */
+    LESION_SCORED_LOW,
+    /** A normal image, among the highest scored. */
+    NORMAL_SCORED_HIGH
   }
 
   /**
    * One case.
    *
    * @param file the input key of the image
-   * @param kind the kind of mistake
+   * @param kind which end of the ranking the image comes from
    * @param imageProbability the image probability
+   * @param wrong whether the decision threshold gets the image wrong (a missed lesion or a false alarm)
    * @param lesionTypes the ground-truth lesion types, empty for a normal image
    * @param overlay the overlay PNG copied into the report folder, relative to it
    */
   record Case(
-      String file, Kind kind, double imageProbability, List<String> lesionTypes, String overlay) {}
+      String file,
+      Kind kind,
+      double imageProbability,
+      boolean wrong,
+      List<String> lesionTypes,
+      String overlay) {}
 
   private WorstCases() {}
 
@@ -43,14 +52,14 @@ final class WorstCases {
                 cases.add(
                     new Candidate(
                         p.image(),
-                        Kind.MISSED_LESION,
+                        Kind.LESION_SCORED_LOW,
                         p.types().stream().map(LesionType::label).toList())));
     set.negatives().stream()
         .sorted(
             Comparator.comparingDouble((ScoredImage n) -> -n.result().imageProbability())
                 .thenComparing(n -> n.result().input().file()))
         .limit(perKind)
-        .forEach(n -> cases.add(new Candidate(n, Kind.FALSE_ALARM, List.of())));
+        .forEach(n -> cases.add(new Candidate(n, Kind.NORMAL_SCORED_HIGH, List.of())));
     return cases;
   }
 

@@ -132,7 +132,9 @@ class EvaluateCommandTest {
 
     assertThat(metrics.at("/worstCases")).hasSize(2);
     assertThat(metrics.at("/worstCases/0/file").asText()).isEqualTo("Calc-Test_P_00003_RIGHT_MLO/1.png");
+    assertThat(metrics.at("/worstCases/0/wrong").asBoolean()).isFalse();
     assertThat(metrics.at("/worstCases/1/file").asText()).isEqualTo("normals/c.png");
+    assertThat(metrics.at("/worstCases/1/wrong").asBoolean()).isTrue();
 
     assertThat(ImageIO.read(report.resolve("roc.png").toFile()).getWidth()).isEqualTo(CurvePlots.WIDTH);
     assertThat(ImageIO.read(report.resolve("pr.png").toFile())).isNotNull();
@@ -141,7 +143,7 @@ class EvaluateCommandTest {
     assertThat(html)
         .contains("<img src=\"roc.png\"")
         .contains("0.889 [")
-        .contains("missed lesion")
+        .contains("lesion, scored low")
         .contains("against the true (latent) lesions")
         .contains("false alarm")
         .contains("normals/c.png");
