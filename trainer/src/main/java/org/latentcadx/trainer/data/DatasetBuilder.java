@@ -2,6 +2,7 @@ package org.latentcadx.trainer.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +82,10 @@ public final class DatasetBuilder {
           }
         }
       }
+    } catch (IOException | RuntimeException e) {
+      // the writer's close() wrote an index of what was added; a failed build must not look complete
+      Files.deleteIfExists(storeDirectory.resolve(StoreIndex.INDEX_FILE));
+      throw e;
     }
     return PatchStore.open(storeDirectory);
   }

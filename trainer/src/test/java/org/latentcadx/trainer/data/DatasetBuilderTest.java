@@ -1,6 +1,7 @@
 package org.latentcadx.trainer.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,5 +49,24 @@ class DatasetBuilderTest {
         assertThat(patch.outline()[c * store.contextSize() + c]).isEqualTo((byte) 1);
       }
     }
+  }
+
+  @Test
+  void aFailedBuildLeavesNoReadableStore() throws IOException {
+    Path image = dir.resolve("image.png");
+    Path mask = dir.resolve("mask.png");
+    GreyPng.write16(image, 40, 40, new short[40 * 40]);
+    GreyPng.writeMask(mask, 30, 30, new byte[30 * 30]);
+    CbisAbnormality wrongMask =
+        new CbisAbnormality(
+            "P_00001", 2, Side.LEFT, View.CC, 1, LesionType.MASS, Pathology.BENIGN, false, image, mask,
+            java.util.Optional.empty(), java.util.Optional.empty(), "test row");
+    Path storeDir = dir.resolve("store");
+
+    assertThatThrownBy(
+            () -> DatasetBuilder.build(List.of(wrongMask), List.of(), dir, DatasetBuilder.Options.defaults(1), storeDir))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("mask is 30×30 but its image is 40×40");
+    assertThatThrownBy(() -> PatchStore.open(storeDir)).isInstanceOf(IOException.class);
   }
 }
