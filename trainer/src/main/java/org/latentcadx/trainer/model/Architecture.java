@@ -114,7 +114,7 @@ public record Architecture(
     String logits = b.add(CLASS_LOGITS, Part.CLASSIFIER, new Dense(2), pooled);
     String softmax = b.add("classifier/softmax", Part.CLASSIFIER, Activation.SOFTMAX, logits);
     b.add(PROBABILITY, Part.CLASSIFIER, new Column(1), softmax);
-    b.add(RPN_LOGITS, Part.REGION_PROPOSAL, new Conv(1, 1, 2, true), features);
+    b.add(RPN_LOGITS, Part.REGION_PROPOSAL, Conv.output(2), features);
     String y = features;
     for (int i = 0; i < 5; i++) {
       String name = "decoder/block" + (i + 1);
@@ -124,18 +124,18 @@ public record Architecture(
       y = b.add(name + "/up_relu", Part.DECODER, Activation.RELU, y);
       String skip = skips.get(skips.size() - 2 - i);
       y = b.add(name + "/concat", Part.DECODER, new Concat(), y, skip);
-      y = b.add(name + "/conv", Part.DECODER, new Conv(3, 1, width, false), y);
+      y = b.add(name + "/conv", Part.DECODER, Conv.hidden(3, 1, width), y);
       y = b.add(name + "/bn", Part.DECODER, BatchNorm.DEFAULT, y);
       y = b.add(name + "/relu", Part.DECODER, Activation.RELU, y);
     }
-    y = b.add(MASK_LOGITS, Part.DECODER, new Conv(1, 1, 1, true), y);
+    y = b.add(MASK_LOGITS, Part.DECODER, Conv.output(1), y);
     b.add(MASK, Part.DECODER, Activation.SIGMOID, y);
     return b.build();
   }
 
   private static String convBn(
       Network.Builder b, String name, String in, int kernel, int stride, int filters, boolean relu) {
-    String x = b.add(name, Part.ENCODER, new Conv(kernel, stride, filters, false), in);
+    String x = b.add(name, Part.ENCODER, Conv.hidden(kernel, stride, filters), in);
     x = b.add(name + "_bn", Part.ENCODER, BatchNorm.DEFAULT, x);
     return relu ? b.add(name + "_relu", Part.ENCODER, Activation.RELU, x) : x;
   }

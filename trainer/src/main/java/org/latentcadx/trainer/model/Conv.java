@@ -5,8 +5,24 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
-/** Square 2-D convolution with TensorFlow SAME padding, optionally with a bias. */
-public record Conv(int kernel, int stride, int filters, boolean bias) implements Layer {
+/**
+ * Square 2-D convolution with TensorFlow SAME padding, optionally with a bias.
+ *
+ * @param kernelInit {@code HE_NORMAL} for hidden layers; {@code ZEROS} for output layers (logits start
+ *     at 0, so the initial losses are those of an uninformed guess)
+ */
+public record Conv(int kernel, int stride, int filters, boolean bias, ParamSpec.Init kernelInit)
+    implements Layer {
+
+  /** A hidden convolution without bias (batch norm follows), He-initialised. */
+  public static Conv hidden(int kernel, int stride, int filters) {
+    return new Conv(kernel, stride, filters, false, ParamSpec.Init.HE_NORMAL);
+  }
+
+  /** A 1×1 output convolution with bias, zero-initialised. */
+  public static Conv output(int filters) {
+    return new Conv(1, 1, filters, true, ParamSpec.Init.ZEROS);
+  }
 
   @Override
   public Dims outputDims(List<Dims> inputs) {
@@ -24,6 +40,7 @@ public record Conv(int kernel, int stride, int filters, boolean bias) implements
         Layers.kernel(
             node,
             new long[] {kernel, kernel, inChannels, filters},
+            kernelInit,
             kernel * kernel * inChannels,
             3, 2, 0, 1));
     if (bias) {

@@ -4,7 +4,10 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
-/** Fully connected layer with bias: {@code [C] → [units]}; kernel {@code [C, units]} in both graphs. */
+/**
+ * Fully connected output layer with bias: {@code [C] → [units]}; kernel {@code [C, units]} in both
+ * graphs, zero-initialised (the logits start at 0).
+ */
 public record Dense(int units) implements Layer {
 
   @Override
@@ -20,7 +23,7 @@ public record Dense(int units) implements Layer {
   public List<ParamSpec> params(String node, List<Dims> inputs) {
     int in = inputs.get(0).channels();
     return List.of(
-        Layers.kernel(node, new long[] {in, units}, in, 0, 1),
+        Layers.kernel(node, new long[] {in, units}, ParamSpec.Init.ZEROS, in, 0, 1),
         Layers.bias(node, units));
   }
 

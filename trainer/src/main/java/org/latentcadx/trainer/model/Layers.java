@@ -13,10 +13,10 @@ final class Layers {
     return inputs.get(0);
   }
 
-  /** A trainable He-initialised kernel, TensorFlow shape {@code shape}. */
-  static ParamSpec kernel(String node, long[] shape, int fanIn, int... onnxPermutation) {
-    return new ParamSpec(
-        node + "/kernel", shape, ParamSpec.Init.HE_NORMAL, fanIn, true, onnxPermutation);
+  /** A trainable kernel of TensorFlow shape {@code shape}. */
+  static ParamSpec kernel(
+      String node, long[] shape, ParamSpec.Init init, int fanIn, int... onnxPermutation) {
+    return new ParamSpec(node + "/kernel", shape, init, fanIn, true, onnxPermutation);
   }
 
   static ParamSpec bias(String node, int size) {

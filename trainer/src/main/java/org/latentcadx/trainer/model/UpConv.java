@@ -22,7 +22,7 @@ public record UpConv(int filters) implements Layer {
   public List<ParamSpec> params(String node, List<Dims> inputs) {
     int in = inputs.get(0).channels();
     return List.of(
-        Layers.kernel(node, new long[] {2, 2, filters, in}, in, 3, 2, 0, 1));
+        Layers.kernel(node, new long[] {2, 2, filters, in}, ParamSpec.Init.HE_NORMAL, in, 3, 2, 0, 1));
   }
 
   @Override

@@ -6,7 +6,10 @@ import org.latentcadx.trainer.model.Network;
 import org.latentcadx.trainer.model.ParamSpec;
 import org.latentcadx.trainer.model.Weights;
 
-/** Initial weights whose batch-norm parameters and statistics are random too, as after training. */
+/**
+ * Initial weights with random batch-norm parameters and statistics, biases and output kernels (which
+ * start at zero), as after training.
+ */
 final class TestWeights {
   private TestWeights() {}
 
@@ -25,6 +28,8 @@ final class TestWeights {
           values[i] = (float) random.nextDouble(0.5, 1.0);
         } else if (name.endsWith("/bias")) {
           values[i] = (float) (0.1 * random.nextGaussian());
+        } else if (spec.init() == ParamSpec.Init.ZEROS) {
+          values[i] = (float) (Math.sqrt(1.0 / spec.fanIn()) * random.nextGaussian());
         }
       }
       weights.put(name, new FloatArray(spec.shape(), values));
