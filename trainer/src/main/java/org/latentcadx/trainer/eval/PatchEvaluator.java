@@ -21,7 +21,7 @@ import org.latentcadx.trainer.model.Network;
 /**
  * Runs an exported model with ONNX Runtime on the centre tiles of store patches and collects what the
  * paper's tables need: patch probabilities with labels and lesion types, and segmentation samples
- * against the outlines and (when every patch has one) the latent truth.
+ * against the outlines and (when every lesion patch has one) the latent truth.
  */
 public final class PatchEvaluator {
   private PatchEvaluator() {}
@@ -29,7 +29,10 @@ public final class PatchEvaluator {
   /** Predictions on the patches {@code indices} of {@code store}. */
   public static PatchPredictions run(byte[] model, PatchStore store, int[] indices, int batchSize)
       throws OrtException {
-    boolean latentKnown = Arrays.stream(indices).allMatch(i -> store.record(i).latentKnown());
+    // A normal patch's true lesion is known to be empty, so only lesion patches need a latent mask.
+    boolean latentKnown =
+        Arrays.stream(indices)
+            .allMatch(i -> store.record(i).latentKnown() || store.record(i).label() == 0);
     int tile = store.tileSize();
     int plane = tile * tile;
     int[] labels = new int[indices.length];
