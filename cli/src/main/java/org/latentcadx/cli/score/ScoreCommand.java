@@ -126,7 +126,7 @@ public final class ScoreCommand implements Callable<Integer> {
           info.version(),
           info.sha256(),
           detector.executionProvider(),
-          detector.deviceFallbackReason().map(reason -> " (" + reason + ")").orElse(""));
+          detector.deviceFallbackReason().map(reason -> " (no CUDA: " + reason + ")").orElse(""));
       out.flush();
       AtomicFiles.deleteLeftovers(layout.folder());
       ResultStore store = new ResultStore(layout);
