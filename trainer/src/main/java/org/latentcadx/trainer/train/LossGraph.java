@@ -83,12 +83,18 @@ final class LossGraph {
     return tf.math.mean(tf.math.div(tf.sum(values, pixels), count), tf.constant(0));
   }
 
-  /** Mean over all leading axes of −Σ_c target_c · log softmax(logits)_c (last axis = classes). */
+  /**
+   * Mean over all leading axes of −Σ_c target_c · log softmax(logits)_c, for 2 classes on the last
+   * axis. Logits and targets are flattened to {@code [items, 2]} first: TensorFlow's C++ gradient of
+   * LogSoftmax sums over axis 1, which is the class axis only for 2-D logits.
+   */
   private static Operand<TFloat32> softmaxCrossEntropy(
       Ops tf, Operand<TFloat32> logits, Operand<TFloat32> oneHot) {
-    Operand<TFloat32> logProbabilities = tf.nn.logSoftmax(logits);
+    Operand<org.tensorflow.types.TInt32> items = tf.constant(new int[] {-1, 2});
+    Operand<TFloat32> logProbabilities = tf.nn.logSoftmax(tf.reshape(logits, items));
     Operand<TFloat32> perItem =
-        tf.math.neg(tf.sum(tf.math.mul(oneHot, logProbabilities), tf.constant(-1)));
+        tf.math.neg(
+            tf.sum(tf.math.mul(tf.reshape(oneHot, items), logProbabilities), tf.constant(1)));
     return mean(tf, perItem);
   }
 

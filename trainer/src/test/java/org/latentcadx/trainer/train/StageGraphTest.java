@@ -48,6 +48,9 @@ class StageGraphTest {
     }
 
     assertThat(last.total()).isLessThan(first.total());
+    if (stage == Stage.R) {
+      assertThat(last.rpn()).as("region-proposal term").isLessThan(first.rpn());
+    }
     Set<Part> trained = stage.trainableParts();
     for (Part part : Part.values()) {
       double change = 0;
