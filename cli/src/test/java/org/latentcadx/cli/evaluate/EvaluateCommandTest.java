@@ -168,6 +168,22 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void groundTruthImagesWithoutAScoreAreListedAndExitWithOne() throws IOException {
+    Files.delete(scores.resolve("Mass-Test_P_00002_LEFT_CC/1.png.json"));
+
+    CliRun run =
+        CliRun.of(
+            "evaluate", "-g", dir.resolve("mass_case_description_test_set.csv"), "-s", scores, "-o", report,
+            "--normals", data.resolve("normals"), "--bootstrap", "50");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.SOME_INPUTS_FAILED);
+    assertThat(run.out()).contains("not scored: ").contains("Mass-Test_P_00002_LEFT_CC");
+    JsonNode metrics = Json.mapper().readTree(report.resolve("metrics.json").toFile());
+    assertThat(metrics.at("/counts/imagesWithLesions").asInt()).isEqualTo(1);
+    assertThat(metrics.at("/counts/groundTruthImagesNotScored").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void badGroundTruthIsAUsageErrorNamingTheProblem() throws IOException {
     Path csv = Files.writeString(dir.resolve("bad.csv"), "patient_id,image file path\nP1,x.png\n");
     CliRun run = CliRun.of("evaluate", "-g", csv, "-s", scores, "-o", report);
