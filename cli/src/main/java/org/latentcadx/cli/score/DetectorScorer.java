@@ -79,9 +79,11 @@ final class DetectorScorer implements ImageScorer {
             stored,
             settings.decisionThreshold(),
             lesions.stream().map(ScoreResult.Lesion::boxPx).toList()));
+    timings.put("write_images", millis(writing));
     String segmentation = null;
     String overlayDicom = null;
     if (decoded.dicom().isPresent()) {
+      Stopwatch writingDicom = Stopwatch.createStarted();
       DicomImage dicom = decoded.dicom().get();
       double threshold = settings.decisionThreshold();
       AtomicFiles.writeFile(
@@ -92,8 +94,8 @@ final class DetectorScorer implements ImageScorer {
           file -> dicomWriter.writeHeatmapOverlay(dicom, map, threshold, file));
       segmentation = fileName(layout.segmentation(key));
       overlayDicom = fileName(layout.overlayDicom(key));
+      timings.put("write_dicom", millis(writingDicom));
     }
-    timings.put("write", millis(writing));
 
     ScoreResult result =
         new ScoreResult(

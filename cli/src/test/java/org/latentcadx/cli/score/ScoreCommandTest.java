@@ -108,7 +108,7 @@ class ScoreCommandTest {
         .anySatisfy(line -> assertThat(line).startsWith("case1/image.png,PNG,").contains(",0.900008,true,1,"));
     assertThat(out.resolve("errors.csv")).hasContent("file,reason");
     assertThat(Files.readString(out.resolve("timings.csv")).lines().findFirst().orElseThrow())
-        .isEqualTo("file,decode_ms,inference_ms,postprocessing_ms,preprocessing_ms,stitching_ms,write_ms");
+        .isEqualTo("file,decode_ms,inference_ms,postprocessing_ms,preprocessing_ms,stitching_ms,write_images_ms");
   }
 
   @Test
