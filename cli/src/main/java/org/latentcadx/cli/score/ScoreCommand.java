@@ -11,6 +11,7 @@ import org.latentcadx.cli.ExitCodes;
 import org.latentcadx.cli.ModelOption;
 import org.latentcadx.cli.UsageException;
 import org.latentcadx.cli.io.AtomicFiles;
+import org.latentcadx.cli.io.Json;
 import org.latentcadx.sdk.Aggregation;
 import org.latentcadx.sdk.DdsmScanner;
 import org.latentcadx.sdk.Device;
@@ -117,7 +118,8 @@ public final class ScoreCommand implements Callable<Integer> {
           new ScoreResult.Settings(
               detector.stride(),
               OptionConverters.text(aggregation),
-              detector.lesionThreshold(),
+              // As written to JSON, so that a rerun compares equal settings (0.35f is not 0.35).
+              Double.parseDouble(Json.plain(detector.lesionThreshold())),
               scanner == null || !"optical_density".equals(info.normalization()) ? null : scanner.name());
       out.printf(
           "latentcadx score: %d input(s), model %s %s (sha256 %s) on %s%s%n",

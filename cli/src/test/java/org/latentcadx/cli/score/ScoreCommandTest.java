@@ -181,6 +181,16 @@ class ScoreCommandTest {
   }
 
   @Test
+  void rerunSkipsWithAThresholdThatIsNotAFloat() throws IOException {
+    model =
+        TestModel.identity(32)
+            .metadata("latentcadx.decision_threshold", "0.35")
+            .writeTo(dir.resolve("threshold.onnx"));
+    assertThat(score(in).exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(score(in).out()).contains("0 scored, 3 already done");
+  }
+
+  @Test
   void interruptedRunResumesToCompleteIdenticalOutputs() throws IOException {
     assertThat(score(in).exitCode()).isEqualTo(ExitCodes.OK);
     Map<String, String> complete = deterministicFiles();
