@@ -6,6 +6,7 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -25,6 +26,8 @@ public final class GreyImageReader {
   /** Largest image possible: the pixels must fit one Java array. */
   private static final long ARRAY_LIMIT = Integer.MAX_VALUE - 8;
 
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
   private GreyImageReader() {}
 
   /**
@@ -41,8 +44,9 @@ public final class GreyImageReader {
       if (in == null) {
         throw new LatentCadxException(ErrorCode.IO_ERROR, file + ": cannot open the file");
       }
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
+      String format = sniffFormat(in);
+      Iterator<ImageReader> readers = format == null ? null : ImageIO.getImageReadersByFormatName(format);
+      if (readers == null || !readers.hasNext()) {
         throw new LatentCadxException(
             ErrorCode.UNSUPPORTED_FORMAT, file + ": not a PNG or TIFF image; expected 8/16-bit grey PNG or TIFF");
       }
@@ -57,6 +61,24 @@ public final class GreyImageReader {
       throw new LatentCadxException(
           ErrorCode.CORRUPT_INPUT, file + ": the image cannot be decoded (" + e + ")", e);
     }
+  }
+
+  /**
+   * The format named by the file's signature ("png" or "tiff"), or null. Readers are chosen by name
+   * rather than by asking every installed ImageIO plug-in, some of which (PixelMed's JPEG lossless
+   * codec) print to the console whenever they are asked.
+   */
+  private static String sniffFormat(ImageInputStream in) throws IOException {
+    byte[] head = new byte[8];
+    in.mark();
+    int read = in.read(head);
+    in.reset();
+    if (read >= 8 && Arrays.equals(head, PNG_SIGNATURE)) {
+      return "png";
+    }
+    boolean intel = read >= 4 && head[0] == 'I' && head[1] == 'I' && head[2] == 42 && head[3] == 0;
+    boolean motorola = read >= 4 && head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 42;
+    return intel || motorola ? "tiff" : null;
   }
 
   private static GreyPixels decode(Path file, ImageReader reader, long maxPixels)
