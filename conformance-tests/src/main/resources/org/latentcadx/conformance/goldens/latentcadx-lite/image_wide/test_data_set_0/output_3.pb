@@ -1,0 +1,1 @@
+Bimage_probabilityJ«ªª*‘O?

@@ -1,0 +1,1 @@
+Broc_aucJUUUUUUÅ?

@@ -1,0 +1,1 @@
+Baverage_precisionJjIA¿ž–Ø?

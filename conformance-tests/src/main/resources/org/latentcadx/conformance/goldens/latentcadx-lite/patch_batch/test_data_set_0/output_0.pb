@@ -1,0 +1,1 @@
+BprobabilityJ(GJ‡ó5=gò>xÚö:
