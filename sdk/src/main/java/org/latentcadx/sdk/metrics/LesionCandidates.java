@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.latentcadx.sdk.internal.ConnectedComponents;
 
 /**
  * The per-lesion view of one sample: the connected components of the thresholded prediction

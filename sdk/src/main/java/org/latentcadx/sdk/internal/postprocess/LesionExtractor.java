@@ -6,6 +6,7 @@ import java.util.List;
 import org.latentcadx.sdk.BoundingBox;
 import org.latentcadx.sdk.Lesion;
 import org.latentcadx.sdk.ProbabilityMap;
+import org.latentcadx.sdk.internal.ConnectedComponents;
 
 /**
  * Finds lesions as the 8-connected components of the map pixels whose probability is at or above a
@@ -13,48 +14,33 @@ import org.latentcadx.sdk.ProbabilityMap;
  */
 public final class LesionExtractor {
 
-  private static final int[] NEIGHBOUR_DX = {-1, 0, 1, -1, 1, -1, 0, 1};
-  private static final int[] NEIGHBOUR_DY = {-1, -1, -1, 0, 0, 1, 1, 1};
-
   private LesionExtractor() {}
 
   /** The lesions of {@code map} at {@code threshold}. */
   public static List<Lesion> extract(ProbabilityMap map, float threshold) {
     int width = map.width();
-    int height = map.height();
     float[] values = map.values();
-    boolean[] visited = new boolean[values.length];
-    int[] stack = new int[values.length];
-    List<Lesion> lesions = new ArrayList<>();
-    for (int start = 0; start < values.length; start++) {
-      if (visited[start] || !(values[start] >= threshold)) {
+    boolean[] above = new boolean[values.length];
+    for (int i = 0; i < values.length; i++) {
+      above[i] = values[i] >= threshold;
+    }
+    ConnectedComponents components = ConnectedComponents.of(above, width, map.height());
+    Component[] stats = new Component[components.count];
+    for (int i = 0; i < values.length; i++) {
+      int label = components.labels[i];
+      if (label == 0) {
         continue;
       }
-      Component component = new Component(start % width, start / width);
-      int top = 0;
-      stack[top++] = start;
-      visited[start] = true;
-      while (top > 0) {
-        int index = stack[--top];
-        int x = index % width;
-        int y = index / width;
-        component.add(x, y, values[index]);
-        for (int n = 0; n < NEIGHBOUR_DX.length; n++) {
-          int nx = x + NEIGHBOUR_DX[n];
-          int ny = y + NEIGHBOUR_DY[n];
-          if (nx < 0 || ny < 0 || nx >= width || ny >= height) {
-            continue;
-          }
-          int neighbour = ny * width + nx;
-          if (!visited[neighbour] && values[neighbour] >= threshold) {
-            visited[neighbour] = true;
-            stack[top++] = neighbour;
-          }
-        }
+      if (stats[label - 1] == null) {
+        stats[label - 1] = new Component(i % width, i / width);
       }
+      stats[label - 1].add(i % width, i / width, values[i]);
+    }
+    List<Lesion> lesions = new ArrayList<>(stats.length);
+    for (Component component : stats) {
       lesions.add(component.toLesion(map));
     }
-    // Components are found in row-major order of their first pixel, so a stable sort keeps ties so.
+    // Components are numbered in row-major order of their first pixel, so a stable sort keeps ties so.
     lesions.sort(Comparator.comparing(Lesion::peakProbability).reversed());
     return lesions;
   }

@@ -1,17 +1,20 @@
-package org.latentcadx.sdk.metrics;
+package org.latentcadx.sdk.internal;
 
 import java.util.Arrays;
 
 /**
  * 8-connected components of a binary mask stored row by row. Components are numbered 1, 2, … in the
- * raster order of their first pixel; background is 0.
+ * raster order of their first pixel; background is 0. Shared by lesion extraction and the per-lesion
+ * segmentation metrics, so that both see the same lesions.
  */
-final class ConnectedComponents {
+public final class ConnectedComponents {
 
-  final int[] labels;
-  final int count;
+  /** The component number of each pixel, row by row; 0 for background. */
+  public final int[] labels;
+  /** How many components there are. */
+  public final int count;
   /** Pixel count of component k at index k − 1. */
-  final int[] sizes;
+  public final int[] sizes;
 
   private ConnectedComponents(int[] labels, int count, int[] sizes) {
     this.labels = labels;
@@ -19,7 +22,8 @@ final class ConnectedComponents {
     this.sizes = sizes;
   }
 
-  static ConnectedComponents of(boolean[] mask, int width, int height) {
+  /** The components of {@code mask}, a {@code width × height} image row by row. */
+  public static ConnectedComponents of(boolean[] mask, int width, int height) {
     int[] labels = new int[mask.length];
     int[] stack = new int[mask.length];
     int[] sizes = new int[mask.length];
