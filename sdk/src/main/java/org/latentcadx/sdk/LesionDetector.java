@@ -131,7 +131,7 @@ public final class LesionDetector implements AutoCloseable {
     long preprocessed = System.nanoTime();
 
     float[] tileProbabilities = new float[grid.size()];
-    MaskStitcher stitcher = new MaskStitcher(grid.tileSize(), padded.width(), padded.height());
+    MaskStitcher stitcher = new MaskStitcher(grid);
     long[] stitchNanos = {0};
     scorer.score(
         padded,

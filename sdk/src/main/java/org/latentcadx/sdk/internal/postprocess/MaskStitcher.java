@@ -3,6 +3,7 @@ package org.latentcadx.sdk.internal.postprocess;
 import java.nio.FloatBuffer;
 import org.latentcadx.sdk.internal.FloatGrid;
 import org.latentcadx.sdk.internal.tiling.PixelOrigin;
+import org.latentcadx.sdk.internal.tiling.TileGrid;
 
 /**
  * Blends overlapping tile masks into one map by a weighted mean. A tile pixel at offset {@code (i, j)}
@@ -11,6 +12,9 @@ import org.latentcadx.sdk.internal.tiling.PixelOrigin;
  * so tile borders (where a convolutional model sees least context) count least, yet every covered pixel
  * has positive total weight. Where only one tile covers a pixel its mask value is taken as is.
  *
+ * <p>The grid's tiles are every pairing of its column and row starts, so a pixel's total weight is the
+ * product of a column total and a row total, computed once from the grid.
+ *
  * <p>Not thread-safe: one instance per {@code detect} call.
  */
 public final class MaskStitcher {
@@ -18,25 +22,38 @@ public final class MaskStitcher {
   private final int tileSize;
   private final int width;
   private final double[] tent;
+  private final double[] columnWeights;
+  private final double[] rowWeights;
   private final double[] weightedSum;
-  private final double[] weightSum;
 
-  /** A stitcher for tiles of edge {@code tileSize} over a {@code width × height} (padded) image. */
-  public MaskStitcher(int tileSize, int width, int height) {
-    this.tileSize = tileSize;
-    this.width = width;
+  /** A stitcher for the tiles of {@code grid} over its padded image. */
+  public MaskStitcher(TileGrid grid) {
+    this.tileSize = grid.tileSize();
+    this.width = grid.paddedWidth();
     this.tent = tentWeights(tileSize);
-    this.weightedSum = new double[Math.multiplyExact(width, height)];
-    this.weightSum = new double[width * height];
+    this.columnWeights = new double[width];
+    for (int column = 0; column < grid.columns(); column++) {
+      addTent(columnWeights, grid.tile(column).origin().x());
+    }
+    this.rowWeights = new double[grid.paddedHeight()];
+    for (int row = 0; row < grid.rows(); row++) {
+      addTent(rowWeights, grid.tile(row * grid.columns()).origin().y());
+    }
+    this.weightedSum = new double[Math.multiplyExact(width, grid.paddedHeight())];
   }
 
-  /** The tent weights {@code w(0) … w(T−1)}. */
-  public static double[] tentWeights(int tileSize) {
+  private static double[] tentWeights(int tileSize) {
     double[] weights = new double[tileSize];
     for (int i = 0; i < tileSize; i++) {
       weights[i] = Math.min(i + 1, tileSize - i);
     }
     return weights;
+  }
+
+  private void addTent(double[] totals, int start) {
+    for (int i = 0; i < tileSize; i++) {
+      totals[start + i] += tent[i];
+    }
   }
 
   /** Adds one tile's {@code T × T} row-major mask, read from {@code masks} at {@code offset}. */
@@ -46,9 +63,7 @@ public final class MaskStitcher {
       int target = (origin.y() + row) * width + origin.x();
       int source = offset + row * tileSize;
       for (int column = 0; column < tileSize; column++) {
-        double weight = rowWeight * tent[column];
-        weightedSum[target + column] += weight * masks.get(source + column);
-        weightSum[target + column] += weight;
+        weightedSum[target + column] += rowWeight * tent[column] * masks.get(source + column);
       }
     }
   }
@@ -62,11 +77,11 @@ public final class MaskStitcher {
     FloatGrid map = FloatGrid.zeros(mapWidth, mapHeight);
     for (int y = 0; y < mapHeight; y++) {
       for (int x = 0; x < mapWidth; x++) {
-        int index = y * width + x;
-        if (weightSum[index] == 0) {
+        double weight = columnWeights[x] * rowWeights[y];
+        if (weight == 0) {
           throw new IllegalStateException("map pixel (" + x + ", " + y + ") was covered by no tile");
         }
-        map.set(x, y, (float) (weightedSum[index] / weightSum[index]));
+        map.set(x, y, (float) (weightedSum[y * width + x] / weight));
       }
     }
     return map;
