@@ -49,13 +49,16 @@ public final class SegmentationMetrics {
     this.ioa = mean(positives, MaskOverlap::ioa);
     this.meanConfusedPixels =
         samples.stream().mapToLong(s -> s.overlap().confused()).average().orElse(Double.NaN);
+    List<SampleSummary> positiveSamples = samples.stream().filter(SampleSummary::positive).toList();
     Map<ApKey, Double> aps = new HashMap<>();
     for (double t : settings.iouThresholds()) {
+      ApInput perSample = perSampleInput(positiveSamples, t);
+      ApInput perLesion = perLesionInput(samples, t);
       for (Interpolation interpolation : Interpolation.values()) {
         aps.put(new ApKey(DetectionMode.PER_SAMPLE, t, interpolation),
-            perSampleAp(samples, t, interpolation));
+            perSample.averagePrecision(interpolation));
         aps.put(new ApKey(DetectionMode.PER_LESION, t, interpolation),
-            perLesionAp(samples, t, interpolation));
+            perLesion.averagePrecision(interpolation));
       }
     }
     this.averagePrecisions = Map.copyOf(aps);
@@ -75,23 +78,26 @@ public final class SegmentationMetrics {
     return new Mean(defined.length == 0 ? Double.NaN : sum / defined.length, defined.length);
   }
 
-  private static double perSampleAp(
-      List<SampleSummary> samples, double iouThreshold, Interpolation interpolation) {
-    List<SampleSummary> positives = samples.stream().filter(SampleSummary::positive).toList();
-    if (positives.isEmpty()) {
-      return Double.NaN;
+  /** Scored detections at one IoU threshold, matched once and summarised by every interpolation. */
+  private record ApInput(double[] scores, boolean[] truePositive, int groundTruths) {
+    double averagePrecision(Interpolation interpolation) {
+      return groundTruths == 0
+          ? Double.NaN
+          : DetectionAveragePrecision.of(scores, truePositive, groundTruths, interpolation);
     }
+  }
+
+  private static ApInput perSampleInput(List<SampleSummary> positives, double iouThreshold) {
     double[] scores = new double[positives.size()];
     boolean[] truePositive = new boolean[positives.size()];
     for (int i = 0; i < scores.length; i++) {
       scores[i] = positives.get(i).classScore();
       truePositive[i] = positives.get(i).overlap().iou() >= iouThreshold;
     }
-    return DetectionAveragePrecision.of(scores, truePositive, positives.size(), interpolation);
+    return new ApInput(scores, truePositive, positives.size());
   }
 
-  private static double perLesionAp(
-      List<SampleSummary> samples, double iouThreshold, Interpolation interpolation) {
+  private static ApInput perLesionInput(List<SampleSummary> samples, double iouThreshold) {
     List<Double> scores = new ArrayList<>();
     List<Boolean> truePositive = new ArrayList<>();
     int groundTruths = 0;
@@ -104,15 +110,12 @@ public final class SegmentationMetrics {
       }
       groundTruths += lesions.references;
     }
-    if (groundTruths == 0) {
-      return Double.NaN;
-    }
     boolean[] flags = new boolean[truePositive.size()];
     for (int i = 0; i < flags.length; i++) {
       flags[i] = truePositive.get(i);
     }
-    return DetectionAveragePrecision.of(
-        scores.stream().mapToDouble(Double::doubleValue).toArray(), flags, groundTruths, interpolation);
+    return new ApInput(
+        scores.stream().mapToDouble(Double::doubleValue).toArray(), flags, groundTruths);
   }
 
   /** Number of samples. */
