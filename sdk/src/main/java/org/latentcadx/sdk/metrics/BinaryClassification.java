@@ -24,6 +24,12 @@ final class BinaryClassification {
 
   /** Checks and copies the input; rejects null, empty, mismatched, non-0/1 labels and non-finite scores. */
   static BinaryClassification of(int[] labels, double[] scores) {
+    validate(labels, scores);
+    return new BinaryClassification(labels.clone(), scores.clone());
+  }
+
+  /** Rejects null, empty, mismatched, non-0/1 labels and non-finite scores. */
+  static void validate(int[] labels, double[] scores) {
     requireSameLength(labels, scores, "scores");
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] != 0 && labels[i] != 1) {
@@ -32,7 +38,6 @@ final class BinaryClassification {
       }
     }
     requireFinite(scores, "scores");
-    return new BinaryClassification(labels.clone(), scores.clone());
   }
 
   static void requireSameLength(int[] labels, double[] scores, String scoresName) {

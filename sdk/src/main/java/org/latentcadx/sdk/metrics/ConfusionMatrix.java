@@ -25,19 +25,21 @@ public record ConfusionMatrix(
 
   /** The matrix of predicting positive every sample whose score is at least {@code threshold}. */
   public static ConfusionMatrix atThreshold(int[] labels, double[] scores, double threshold) {
-    BinaryClassification data = BinaryClassification.of(labels, scores);
+    BinaryClassification.validate(labels, scores);
+    long positives = 0;
     long tp = 0;
     long fp = 0;
-    for (int i = 0; i < data.size(); i++) {
-      if (data.scores[i] >= threshold) {
-        if (data.labels[i] == 1) {
+    for (int i = 0; i < labels.length; i++) {
+      positives += labels[i];
+      if (scores[i] >= threshold) {
+        if (labels[i] == 1) {
           tp++;
         } else {
           fp++;
         }
       }
     }
-    return new ConfusionMatrix(tp, fp, data.negatives() - fp, data.positives - tp);
+    return new ConfusionMatrix(tp, fp, labels.length - positives - fp, positives - tp);
   }
 
   /** TP / (TP + FP). */
