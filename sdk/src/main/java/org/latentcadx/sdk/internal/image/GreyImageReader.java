@@ -21,7 +21,7 @@ import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 public final class GreyImageReader {
 
   /** The grey levels of an image file. */
-  public record GreyPixels(int width, int height, float[] values, int bitsStored, String format) {}
+  public record GreyPixels(int width, int height, float[] values, int bitsStored) {}
 
   /** Largest image possible: the pixels must fit one Java array. */
   private static final long ARRAY_LIMIT = Integer.MAX_VALUE - 8;
@@ -83,12 +83,6 @@ public final class GreyImageReader {
 
   private static GreyPixels decode(Path file, ImageReader reader, long maxPixels)
       throws IOException, LatentCadxException {
-    String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
-    if (!format.equals("png") && !format.equals("tif") && !format.equals("tiff")) {
-      throw new LatentCadxException(
-          ErrorCode.UNSUPPORTED_FORMAT,
-          file + ": is a " + format + " image; expected 8/16-bit grey PNG or TIFF");
-    }
     long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
     if (pixels > maxPixels) {
       throw new LatentCadxException(
@@ -113,6 +107,6 @@ public final class GreyImageReader {
               + "; expected one grey channel of 8 or 16 bits");
     }
     float[] values = raster.getSamples(0, 0, raster.getWidth(), raster.getHeight(), 0, (float[]) null);
-    return new GreyPixels(raster.getWidth(), raster.getHeight(), values, bits, format);
+    return new GreyPixels(raster.getWidth(), raster.getHeight(), values, bits);
   }
 }
