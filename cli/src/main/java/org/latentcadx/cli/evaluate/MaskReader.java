@@ -2,10 +2,10 @@ package org.latentcadx.cli.evaluate;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.latentcadx.cli.score.ImageDecoder;
 import org.latentcadx.cli.score.InputFormat;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.MammogramImage;
-import org.latentcadx.sdk.dicom.DicomReader;
 
 /**
  * Reads binary masks (ROI outlines, latent-truth masks) from DICOM, PNG or TIFF files: every non-zero
@@ -13,7 +13,7 @@ import org.latentcadx.sdk.dicom.DicomReader;
  */
 final class MaskReader {
 
-  private final DicomReader dicomReader = DicomReader.create();
+  private final ImageDecoder decoder = new ImageDecoder();
 
   /** A binary mask, row-major, 1 inside and 0 outside. */
   record Mask(int width, int height, boolean[] inside) {}
@@ -28,8 +28,7 @@ final class MaskReader {
                       new LatentCadxException(
                           LatentCadxException.ErrorCode.UNSUPPORTED_FORMAT,
                           file + " is not a DICOM, PNG or TIFF mask"));
-      image =
-          format == InputFormat.DICOM ? dicomReader.read(file).image() : MammogramImage.read(file);
+      image = decoder.read(file, format).image();
     } catch (java.io.IOException e) {
       throw new LatentCadxException(
           LatentCadxException.ErrorCode.IO_ERROR,
