@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.MammogramImage;
 
 /**
  * A probability map stored losslessly enough for evaluation as a 16-bit grey PNG: grey level =
@@ -47,22 +49,19 @@ public final class ProbabilityMapPng {
     return bytes.toByteArray();
   }
 
-  /** Reads a map written by {@link #encode}. */
+  /** Reads a map written by {@link #encode}, through the SDK's grey PNG reader. */
   public static Map read(Path file) throws IOException {
-    BufferedImage image = ImageIO.read(file.toFile());
-    if (image == null || image.getRaster().getNumBands() != 1) {
-      throw new IOException(file + " is not a grey PNG probability map");
+    MammogramImage image;
+    try {
+      image = MammogramImage.read(file);
+    } catch (LatentCadxException e) {
+      throw new IOException(file + " is not a grey PNG probability map: " + e.getMessage(), e);
     }
-    int width = image.getWidth();
-    int height = image.getHeight();
-    int bits = image.getSampleModel().getSampleSize(0);
-    double max = (1 << bits) - 1;
-    float[] values = new float[width * height];
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        values[y * width + x] = (float) (image.getRaster().getSample(x, y, 0) / max);
-      }
+    float[] values = image.pixels();
+    double max = (1 << image.metadata().bitsStored()) - 1;
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) (values[i] / max);
     }
-    return new Map(width, height, values);
+    return new Map(image.width(), image.height(), values);
   }
 }
