@@ -3,6 +3,9 @@ package org.latentcadx.trainer.onnx;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import org.latentcadx.sdk.internal.model.ModelContract;
+import org.latentcadx.sdk.internal.model.ModelContract.Normalization;
 import org.latentcadx.trainer.model.Architecture;
 import org.latentcadx.trainer.model.Network;
 
@@ -27,15 +30,11 @@ public record ContractMetadata(
     double decisionThreshold,
     Map<String, String> provenance) {
 
-  public static final String CONTRACT_VERSION = "1";
-  private static final String PREFIX = "latentcadx.";
+  private static final String PROVENANCE_PREFIX = ModelContract.PREFIX + "provenance.";
 
   public ContractMetadata {
     provenance = Map.copyOf(provenance);
-    if (!normalization.equals("bits_stored") && !normalization.equals("optical_density")) {
-      throw new IllegalArgumentException(
-          "normalization must be bits_stored or optical_density, got " + normalization);
-    }
+    normalization(normalization);
     if (tileStride < 1 || tileStride > tileSize) {
       throw new IllegalArgumentException("tile stride must be in [1, " + tileSize + "]");
     }
@@ -58,23 +57,34 @@ public record ContractMetadata(
   /** The properties in the order the contract lists them. */
   public Map<String, String> toProperties() {
     Map<String, String> p = new LinkedHashMap<>();
-    p.put(PREFIX + "contract_version", CONTRACT_VERSION);
-    p.put(PREFIX + "model_name", modelName);
-    p.put(PREFIX + "model_version", modelVersion);
-    p.put(PREFIX + "input_name", Network.INPUT);
-    p.put(PREFIX + "output_probability_name", Architecture.PROBABILITY);
-    p.put(PREFIX + "output_mask_name", Architecture.MASK);
-    p.put(PREFIX + "tile_size", Integer.toString(tileSize));
-    p.put(PREFIX + "tile_stride", Integer.toString(tileStride));
-    p.put(PREFIX + "downsample_factor", Integer.toString(downsampleFactor));
-    p.put(PREFIX + "normalization", normalization);
-    if (normalization.equals("optical_density")) {
-      p.put(PREFIX + "od_min", format(odMin));
-      p.put(PREFIX + "od_max", format(odMax));
+    p.put(ModelContract.KEY_CONTRACT_VERSION, ModelContract.CONTRACT_VERSION);
+    p.put(ModelContract.KEY_MODEL_NAME, modelName);
+    p.put(ModelContract.KEY_MODEL_VERSION, modelVersion);
+    p.put(ModelContract.KEY_INPUT_NAME, Network.INPUT);
+    p.put(ModelContract.KEY_PROBABILITY_NAME, Architecture.PROBABILITY);
+    p.put(ModelContract.KEY_MASK_NAME, Architecture.MASK);
+    p.put(ModelContract.KEY_TILE_SIZE, Integer.toString(tileSize));
+    p.put(ModelContract.KEY_TILE_STRIDE, Integer.toString(tileStride));
+    p.put(ModelContract.KEY_DOWNSAMPLE_FACTOR, Integer.toString(downsampleFactor));
+    p.put(ModelContract.KEY_NORMALIZATION, normalization);
+    if (normalization(normalization) == Normalization.OPTICAL_DENSITY) {
+      p.put(ModelContract.KEY_OD_MIN, format(odMin));
+      p.put(ModelContract.KEY_OD_MAX, format(odMax));
     }
-    p.put(PREFIX + "decision_threshold", format(decisionThreshold));
-    new java.util.TreeMap<>(provenance).forEach((k, v) -> p.put(PREFIX + "provenance." + k, v));
+    p.put(ModelContract.KEY_DECISION_THRESHOLD, format(decisionThreshold));
+    new TreeMap<>(provenance).forEach((k, v) -> p.put(PROVENANCE_PREFIX + k, v));
     return p;
+  }
+
+  /** The contract's normalisation named {@code key}. */
+  private static Normalization normalization(String key) {
+    for (Normalization candidate : Normalization.values()) {
+      if (candidate.key().equals(key)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException(
+        "normalization must be bits_stored or optical_density, got " + key);
   }
 
   private static String format(double value) {
