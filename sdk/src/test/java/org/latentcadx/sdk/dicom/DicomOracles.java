@@ -1,7 +1,5 @@
 package org.latentcadx.sdk.dicom;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,11 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.latentcadx.sdk.testing.Oracles;
 
 /**
  * The independent tools that judge written objects: dicom3tools' {@code dciodvfy}, dcmtk's {@code
- * dcmdump} and pydicom (Debian's {@code /usr/bin/python3}). Tests using one are skipped where it is
- * absent; CI has them all.
+ * dcmdump} and pydicom (Debian's {@code /usr/bin/python3}). A missing one skips the test, or fails
+ * it under CI ({@link Oracles}).
  */
 final class DicomOracles {
 
@@ -26,13 +25,11 @@ final class DicomOracles {
   private DicomOracles() {}
 
   static void assumeTool(String name) {
-    assumeTrue(onPath(name), name + " is not installed");
+    Oracles.requireTool(name);
   }
 
-  static void assumePydicom() throws Exception {
-    assumeTrue(Files.isExecutable(PYTHON), PYTHON + " is absent");
-    assumeTrue(run(PYTHON.toString(), "-c", "import pydicom, numpy").exitCode() == 0,
-        "pydicom or numpy is not installed for " + PYTHON);
+  static void assumePydicom() {
+    Oracles.requirePython("pydicom", "numpy");
   }
 
   /** The lines of {@code dciodvfy} output that report errors. */
@@ -56,13 +53,4 @@ final class DicomOracles {
     return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
   }
 
-  private static boolean onPath(String name) {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String directory : path.split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(directory, name))) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

@@ -1,7 +1,6 @@
 package org.latentcadx.trainer.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentcadx.sdk.testing.Oracles;
 
 /**
  * The TCIA download of CBIS-DDSM with real DICOM files written by pydicom (an independent writer,
@@ -26,9 +26,7 @@ class CbisDicomLayoutTest {
 
   @BeforeAll
   static void needsPydicom() throws Exception {
-    assumeTrue(Files.isExecutable(PYTHON), "Debian's /usr/bin/python3 is absent");
-    Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import pydicom, numpy").start();
-    assumeTrue(check.waitFor() == 0, "python3-pydicom / python3-numpy are absent");
+    Oracles.requirePython("pydicom", "numpy");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.latentcadx.trainer.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.latentcadx.sdk.testing.Oracles;
 import org.latentcadx.trainer.model.Architecture;
 import org.latentcadx.trainer.model.Network;
 import org.latentcadx.trainer.model.Weights;
@@ -23,7 +23,7 @@ class OnnxCheckerTest {
   @ValueSource(strings = {"lite", "resnet54"})
   void onnxCheckerAcceptsExportedModel(String preset, @TempDir Path dir)
       throws IOException, InterruptedException {
-    assumeTrue(onnxAvailable(), "python3-onnx is not installed");
+    Oracles.requirePython("onnx");
     Architecture architecture = Architecture.preset(preset);
     Network network = architecture.network();
     Path model = dir.resolve(preset + ".onnx");
@@ -45,10 +45,6 @@ class OnnxCheckerTest {
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("8 17 ['probability', 'mask'] 256");
-  }
-
-  private static boolean onnxAvailable() throws IOException, InterruptedException {
-    return Files.isExecutable(PYTHON) && python("import onnx", null).exitCode() == 0;
   }
 
   private record Result(int exitCode, String output) {}
