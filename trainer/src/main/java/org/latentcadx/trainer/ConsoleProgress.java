@@ -50,7 +50,7 @@ final class ConsoleProgress implements ProgressListener {
     out.printf(
         Locale.ROOT,
         "%s epoch %d/%d done: train %.4f, validation %.4f (CE %.4f, inb %.4f, oob %.4f, rpn %.4f,"
-            + " bce %.4f), AUC %.3f, AP %.3f, latent IoU %.3f, IOP %.3f, lr %.2g, %.1f s%n",
+            + " bce %.4f, pair %.4f), AUC %.3f, AP %.3f, latent IoU %.3f, IOP %.3f, lr %.2g, %.1f s%n",
         r.stage(),
         r.epoch(),
         epochs,
@@ -61,6 +61,7 @@ final class ConsoleProgress implements ProgressListener {
         r.validation().oob(),
         r.validation().rpn(),
         r.validation().bce(),
+        r.validation().pair(),
         r.validationAuc(),
         r.validationAp(),
         r.validationLatentIou(),

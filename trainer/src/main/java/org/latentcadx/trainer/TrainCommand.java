@@ -19,8 +19,11 @@ import org.latentcadx.trainer.onnx.ContractMetadata;
 import org.latentcadx.trainer.onnx.ModelExport;
 import org.latentcadx.trainer.train.Checkpoint;
 import org.latentcadx.trainer.train.HistoryFiles;
+import org.latentcadx.trainer.train.LossPreset;
 import org.latentcadx.trainer.train.LossWeights;
+import org.latentcadx.trainer.train.MaskLoss;
 import org.latentcadx.trainer.train.Objective;
+import org.latentcadx.trainer.train.Optimizer;
 import org.latentcadx.trainer.train.ProgressListener;
 import org.latentcadx.trainer.train.Stage;
 import org.latentcadx.trainer.train.Trainer;
@@ -52,8 +55,20 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--baseline", description = "Train the annotation-supervised baseline (per-pixel BCE on outlines).")
   boolean baseline;
 
-  @Option(names = "--loss-preset", defaultValue = "default", description = "default (α=2, β=0.5, γ=1) or paper-literal (α=2, β=1, γ=0.5).")
+  @Option(names = "--loss-preset", defaultValue = "default", description = "default (α=2, β=1, γ=1, pixel weighting, top fraction 0.25, pairwise λ=10: the study's winner) or paper-literal (α=2, β=1, γ=0.5, region means, every in-outline pixel pushed up, no pairwise term); the options below override single parts.")
   String lossPreset;
+
+  @Option(names = "--mask-weighting", description = "paper-region-means, region-means (in-outline term over lesion patches only) or pixels (both terms over the same pixel count).")
+  String maskWeighting;
+
+  @Option(names = "--top-fraction", description = "Share of each outline (its most lesion-like pixels) pushed up; 1 pushes up all of it.")
+  Double topFraction;
+
+  @Option(names = "--pairwise", description = "λ of the grey-level pairwise consistency term; 0 turns it off.")
+  Double pairwise;
+
+  @Option(names = "--pairwise-sigma", description = "Grey-level difference scale σ of the pairwise term.")
+  Double pairwiseSigma;
 
   @Option(names = "--alpha", description = "Override α (classification).")
   Double alpha;
@@ -76,13 +91,22 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch-size", defaultValue = "32", description = "Batch size (${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--learning-rate", defaultValue = "0.001", description = "Initial SGD learning rate of each stage (${DEFAULT-VALUE}).")
+  @Option(names = "--lesion-fraction", defaultValue = "0.5", description = "Share of lesion patches in every batch; 0 keeps the data's natural mix (${DEFAULT-VALUE}).")
+  double lesionFraction;
+
+  @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (${DEFAULT-VALUE}).")
+  String optimizer;
+
+  @Option(names = "--learning-rate", defaultValue = "0.001", description = "Initial learning rate of each stage (${DEFAULT-VALUE}).")
   double learningRate;
+
+  @Option(names = "--warmup-steps", defaultValue = "0", description = "Linear learning-rate warm-up over the first N steps of each stage (${DEFAULT-VALUE}).")
+  int warmupSteps;
 
   @Option(names = "--halve-every", defaultValue = "10", description = "Halve the learning rate every N epochs (${DEFAULT-VALUE}).")
   int halveEvery;
 
-  @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum, 0 for plain SGD (${DEFAULT-VALUE}).")
+  @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum, 0 for plain SGD; ignored by Adam (${DEFAULT-VALUE}).")
   double momentum;
 
   @Option(names = "--early-stop-delta", defaultValue = "1e-6", description = "End a stage when the validation loss changes by less (${DEFAULT-VALUE}).")
@@ -170,12 +194,19 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   TrainingConfig config(Architecture architecture) {
-    LossWeights preset = LossWeights.preset(lossPreset);
+    LossPreset preset = LossPreset.of(lossPreset);
     LossWeights weights =
         new LossWeights(
-            alpha != null ? alpha : preset.alpha(),
-            beta != null ? beta : preset.beta(),
-            gamma != null ? gamma : preset.gamma());
+            alpha != null ? alpha : preset.weights().alpha(),
+            beta != null ? beta : preset.weights().beta(),
+            gamma != null ? gamma : preset.weights().gamma());
+    MaskLoss mask = preset.maskLoss();
+    MaskLoss maskLoss =
+        new MaskLoss(
+            maskWeighting != null ? MaskLoss.weighting(maskWeighting) : mask.weighting(),
+            topFraction != null ? topFraction : mask.topFraction(),
+            pairwise != null ? pairwise : mask.pairwiseWeight(),
+            pairwiseSigma != null ? pairwiseSigma : mask.pairwiseSigma());
     Map<Stage, Integer> epochs = new EnumMap<>(Stage.class);
     epochs.put(Stage.R, epochsR);
     epochs.put(Stage.L1, epochsL1);
@@ -193,10 +224,14 @@ public final class TrainCommand implements Callable<Integer> {
         architecture,
         baseline ? Objective.BASELINE : Objective.LATENT,
         weights,
+        maskLoss,
         epochs,
         batchSize,
+        lesionFraction,
+        Optimizer.of(optimizer),
         learningRate,
         halveEvery,
+        warmupSteps,
         momentum,
         earlyStopDelta,
         seed,
@@ -220,8 +255,14 @@ public final class TrainCommand implements Callable<Integer> {
     result.state().history().forEach(r -> run.merge(r.stage(), 1L, Long::sum));
     p.put("epochs", String.format(Locale.ROOT, "R=%d,L1=%d,L2=%d", run.getOrDefault(Stage.R, 0L),
         run.getOrDefault(Stage.L1, 0L), run.getOrDefault(Stage.L2, 0L)));
-    p.put("schedule", String.format(Locale.ROOT, "sgd lr=%s halved every %d epochs, momentum=%s, batch=%d",
-        config.learningRate(), config.halvingEpochs(), config.momentum(), config.batchSize()));
+    if (config.objective() == Objective.LATENT) {
+      p.put("mask_loss", config.maskLoss().describe());
+    }
+    p.put("schedule", String.format(Locale.ROOT,
+        "%s lr=%s halved every %d epochs, warm-up %d steps, momentum=%s, batch=%d, lesion fraction=%s",
+        config.optimizer().name().toLowerCase(Locale.ROOT), config.learningRate(),
+        config.halvingEpochs(), config.warmupSteps(), config.momentum(), config.batchSize(),
+        config.lesionFraction()));
     p.put("seed", Long.toString(config.seed()));
     p.put("validation_fold", Integer.toString(config.validationFold()));
     p.put("date", Instant.now().toString());

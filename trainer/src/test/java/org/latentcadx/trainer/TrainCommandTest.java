@@ -52,7 +52,10 @@ class TrainCommandTest {
         .containsEntry("latentcadx.normalization", "bits_stored")
         .containsEntry("latentcadx.provenance.epochs", "R=1,L1=1,L2=1")
         .containsEntry("latentcadx.provenance.seed", "5")
-        .containsEntry("latentcadx.provenance.loss_weights", "alpha=2.0,beta=0.5,gamma=1.0")
+        .containsEntry("latentcadx.provenance.loss_weights", "alpha=2.0,beta=1.0,gamma=1.0")
+        .containsEntry(
+            "latentcadx.provenance.mask_loss",
+            "weighting=pixels,top_fraction=0.25,pairwise=10.0,pairwise_sigma=0.05")
         .containsKeys(
             "latentcadx.provenance.dataset_sha256",
             "latentcadx.provenance.tensorflow_version",

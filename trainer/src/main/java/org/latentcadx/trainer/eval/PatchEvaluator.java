@@ -80,7 +80,7 @@ public final class PatchEvaluator {
     return type.name().toLowerCase(Locale.ROOT);
   }
 
-  private static float[] floats(OrtSession.Result result, String name) throws OrtException {
+  static float[] floats(OrtSession.Result result, String name) throws OrtException {
     FloatBuffer buffer = ((OnnxTensor) result.get(name).orElseThrow()).getFloatBuffer();
     float[] values = new float[buffer.remaining()];
     buffer.get(values);

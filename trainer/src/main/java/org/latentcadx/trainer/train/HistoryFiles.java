@@ -16,8 +16,8 @@ import org.knowm.xchart.XYChartBuilder;
 public final class HistoryFiles {
   /** Column names of the CSV, in order. */
   public static final String HEADER =
-      "stage,epoch,learning_rate,train_total,train_ce,train_rpn,train_inb,train_oob,train_bce,"
-          + "val_total,val_ce,val_rpn,val_inb,val_oob,val_bce,val_auc,val_ap,val_latent_iou,val_iop,"
+      "stage,epoch,learning_rate,train_total,train_ce,train_rpn,train_inb,train_oob,train_bce,train_pair,"
+          + "val_total,val_ce,val_rpn,val_inb,val_oob,val_bce,val_pair,val_auc,val_ap,val_latent_iou,val_iop,"
           + "seconds";
 
   private HistoryFiles() {}
@@ -67,7 +67,7 @@ public final class HistoryFiles {
   private static String terms(LossValues v) {
     return String.join(
         ",", number(v.total()), number(v.ce()), number(v.rpn()), number(v.inb()), number(v.oob()),
-        number(v.bce()));
+        number(v.bce()), number(v.pair()));
   }
 
   private static String number(double value) {

@@ -9,19 +9,26 @@ import org.tensorflow.types.TFloat32;
  * @param samples number of patches the values average over
  */
 public record LossValues(
-    double total, double ce, double rpn, double inb, double oob, double bce, int samples) {
+    double total,
+    double ce,
+    double rpn,
+    double inb,
+    double oob,
+    double bce,
+    double pair,
+    int samples) {
 
   /** Number of terms fetched per run, in the order of the components. */
-  static final int TERMS = 6;
+  static final int TERMS = 7;
 
-  static final LossValues NONE = new LossValues(0, 0, 0, 0, 0, 0, 0);
+  static final LossValues NONE = new LossValues(0, 0, 0, 0, 0, 0, 0, 0);
 
   static LossValues of(Result result, int first, int samples) {
     double[] v = new double[TERMS];
     for (int i = 0; i < TERMS; i++) {
       v[i] = ((TFloat32) result.get(first + i)).getFloat();
     }
-    return new LossValues(v[0], v[1], v[2], v[3], v[4], v[5], samples);
+    return new LossValues(v[0], v[1], v[2], v[3], v[4], v[5], v[6], samples);
   }
 
   /** The sample-weighted mean of this and {@code other}. */
@@ -39,6 +46,7 @@ public record LossValues(
         a * inb + b * other.inb,
         a * oob + b * other.oob,
         a * bce + b * other.bce,
+        a * pair + b * other.pair,
         n);
   }
 }

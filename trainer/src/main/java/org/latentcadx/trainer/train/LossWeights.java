@@ -1,7 +1,5 @@
 package org.latentcadx.trainer.train;
 
-import java.util.Locale;
-
 /**
  * Weights of total = α·CE + β·L_inb + γ·L_oob.
  *
@@ -11,8 +9,8 @@ import java.util.Locale;
  */
 public record LossWeights(double alpha, double beta, double gamma) {
 
-  /** α = 2, β = 0.5, γ = 1: keeps the paper's stated priority β &lt; γ &lt; α. */
-  public static final LossWeights DEFAULT = new LossWeights(2, 0.5, 1);
+  /** α = 2, β = 0.5, γ = 1: keeps the paper's stated priority β &lt; γ &lt; α between whole terms. */
+  public static final LossWeights STATED_PRIORITY = new LossWeights(2, 0.5, 1);
 
   /** α = 2, β = 1, γ = 0.5: the values the paper lists (which break its stated priority). */
   public static final LossWeights PAPER_LITERAL = new LossWeights(2, 1, 0.5);
@@ -22,17 +20,6 @@ public record LossWeights(double alpha, double beta, double gamma) {
       throw new IllegalArgumentException(
           "loss weights must be ≥ 0, got α=" + alpha + " β=" + beta + " γ=" + gamma);
     }
-  }
-
-  /** {@code default} or {@code paper-literal}. */
-  public static LossWeights preset(String name) {
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "default" -> DEFAULT;
-      case "paper-literal" -> PAPER_LITERAL;
-      default ->
-          throw new IllegalArgumentException(
-              "unknown loss preset '" + name + "', expected default or paper-literal");
-    };
   }
 
   /** The same α with β = γ = 1 (stage L1). */

@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.latentcadx.sdk.metrics.PrecisionRecallCurve;
 import org.latentcadx.sdk.metrics.RocCurve;
 import org.latentcadx.trainer.data.Augmentation;
@@ -80,12 +84,7 @@ public final class Trainer {
       }
       try (StageGraph graph =
           new StageGraph(
-              network,
-              stage,
-              config.objective(),
-              config.lossWeights(),
-              config.momentum(),
-              threads)) {
+              network, stage, config.loss(), config.optimizer(), config.momentum(), threads)) {
         graph.load(current.weights());
         while (current.state().stage() == stage && epochsRun < epochLimit) {
           EpochRecord record = runEpoch(graph, stage, current.state().epochsDone());
@@ -106,14 +105,45 @@ public final class Trainer {
   private EpochRecord runEpoch(StageGraph graph, Stage stage, int epoch) {
     long start = System.nanoTime();
     Random random = new Random(epochSeed(stage, epoch));
-    double rate = config.learningRate(epoch);
-    List<int[]> batches = PatchStore.shuffledBatches(trainIndices, config.batchSize(), random);
+    List<int[]> batches =
+        EpochBatches.of(
+            trainIndices,
+            i -> store.record(i).label() > 0,
+            config.batchSize(),
+            config.lesionFraction(),
+            random);
     LossValues train = LossValues.NONE;
-    for (int i = 0; i < batches.size(); i++) {
-      PatchBatch batch = store.batch(batches.get(i), config.augmentation(), random);
-      LossValues step = graph.trainStep(batch, rate);
-      train = train.plus(step);
-      progress.step(stage, epoch + 1, config.epochs(stage), i + 1, batches.size(), step);
+    double rate = 0;
+    // The next batch is assembled (read, augmented) on another thread while the current one trains;
+    // one thread in a fixed order, so the augmentation draws stay those of the epoch's generator.
+    ExecutorService loader =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "latentcadx-batch-loader");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      Future<PatchBatch> next =
+          loader.submit(() -> store.batch(batches.get(0), config.augmentation(), random));
+      for (int i = 0; i < batches.size(); i++) {
+        PatchBatch batch = next.get();
+        if (i + 1 < batches.size()) {
+          int[] following = batches.get(i + 1);
+          next = loader.submit(() -> store.batch(following, config.augmentation(), random));
+        }
+        rate = config.learningRate(epoch, i + 1, batches.size());
+        LossValues step = graph.trainStep(batch, rate, (long) epoch * batches.size() + i + 1);
+        train = train.plus(step);
+        progress.step(stage, epoch + 1, config.epochs(stage), i + 1, batches.size(), step);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while training", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not assemble a training batch", e.getCause());
+    } finally {
+      loader.shutdownNow();
     }
     LossValues validation = LossValues.NONE;
     float[] probabilities = new float[validationIndices.length];
@@ -164,7 +194,7 @@ public final class Trainer {
     Weights model = new Weights();
     weights.asMap().forEach(
         (name, value) -> {
-          if (!name.endsWith(StageGraph.MOMENTUM_SLOT)) {
+          if (!StageGraph.isSlot(name)) {
             model.put(name, value);
           }
         });

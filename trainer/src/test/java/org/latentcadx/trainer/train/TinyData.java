@@ -72,16 +72,33 @@ public final class TinyData {
     return PatchStore.open(directory);
   }
 
-  /** One epoch per stage, batch 4, a high learning rate so a few steps show progress. */
+  /**
+   * One epoch per stage, batch 4, SGD with momentum at a high learning rate so a few steps show
+   * progress, the paper's mask terms.
+   */
   static TrainingConfig config(Objective objective) {
+    return config(objective, MaskLoss.PAPER, Optimizer.SGD, 0, Map.of(Stage.R, 1, Stage.L1, 1, Stage.L2, 1));
+  }
+
+  /** Like {@link #config(Objective)} with the given mask loss, optimizer, lesion fraction and epochs. */
+  static TrainingConfig config(
+      Objective objective,
+      MaskLoss maskLoss,
+      Optimizer optimizer,
+      double lesionFraction,
+      Map<Stage, Integer> epochs) {
     return new TrainingConfig(
         TINY,
         objective,
-        LossWeights.DEFAULT,
-        Map.of(Stage.R, 1, Stage.L1, 1, Stage.L2, 1),
+        LossWeights.STATED_PRIORITY,
+        maskLoss,
+        epochs,
         4,
-        0.05,
+        lesionFraction,
+        optimizer,
+        optimizer == Optimizer.ADAM ? 0.01 : 0.05,
         10,
+        0,
         0.9,
         1e-6,
         3,

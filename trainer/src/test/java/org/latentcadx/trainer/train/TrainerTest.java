@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,23 @@ class TrainerTest {
 
   @Test
   void interruptedAndResumedRunEndsLikeAnUninterruptedOne(@TempDir Path dir) throws IOException {
-    TrainingConfig config = TinyData.config(Objective.LATENT);
+    assertResumeMatches(TinyData.config(Objective.LATENT), dir);
+  }
+
+  @Test
+  void resumedAdamRunWithBalancedBatchesAndTheStudyLossEndsLikeAnUninterruptedOne(@TempDir Path dir)
+      throws IOException {
+    assertResumeMatches(
+        TinyData.config(
+            Objective.LATENT,
+            LossPreset.DEFAULT.maskLoss(),
+            Optimizer.ADAM,
+            0.5,
+            Map.of(Stage.R, 1, Stage.L1, 1, Stage.L2, 1)),
+        dir);
+  }
+
+  private static void assertResumeMatches(TrainingConfig config, Path dir) throws IOException {
 
     Checkpoint whole =
         new Trainer(config, store, dir.resolve("whole"), ProgressListener.NONE, 0)
@@ -52,21 +69,20 @@ class TrainerTest {
   }
 
   @Test
+  void checkpointMidStageKeepsAdamSlots(@TempDir Path dir) throws IOException {
+    TrainingConfig config =
+        TinyData.config(Objective.BASELINE, MaskLoss.PAPER, Optimizer.ADAM, 0.5, Map.of(Stage.R, 2));
+
+    Checkpoint saved = new Trainer(config, store, dir, ProgressListener.NONE, 0).run(false, 1);
+
+    assertThat(saved.weights().contains("stem/conv1/kernel" + StageGraph.ADAM_M_SLOT)).isTrue();
+    assertThat(saved.weights().contains("stem/conv1/kernel" + StageGraph.ADAM_V_SLOT)).isTrue();
+  }
+
+  @Test
   void checkpointMidStageKeepsMomentumSlots(@TempDir Path dir) throws IOException {
     TrainingConfig config =
-        new TrainingConfig(
-            TinyData.TINY,
-            Objective.BASELINE,
-            LossWeights.DEFAULT,
-            java.util.Map.of(Stage.R, 2),
-            4,
-            0.05,
-            10,
-            0.9,
-            0,
-            3,
-            1,
-            org.latentcadx.trainer.data.Augmentation.none());
+        TinyData.config(Objective.BASELINE, MaskLoss.PAPER, Optimizer.SGD, 0, Map.of(Stage.R, 2));
 
     new Trainer(config, store, dir, ProgressListener.NONE, 0).run(false, 1);
     Checkpoint saved = Checkpoint.read(dir);

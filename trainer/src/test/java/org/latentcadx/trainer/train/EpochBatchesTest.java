@@ -1,0 +1,66 @@
+package org.latentcadx.trainer.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class EpochBatchesTest {
+  /** Patches 0–9 are lesions, 10–99 normals: the natural mix has 10 % lesions. */
+  private static final int[] INDICES = IntStream.range(0, 100).toArray();
+
+  private static boolean lesion(int index) {
+    return index < 10;
+  }
+
+  @Test
+  void balancedBatchesHoldTheConfiguredFractionAndCycleThroughEveryLesion() {
+    List<int[]> batches = EpochBatches.of(INDICES, EpochBatchesTest::lesion, 16, 0.5, new Random(4));
+
+    assertThat(batches).hasSize(7);
+    Set<Integer> lesionsSeen = new HashSet<>();
+    for (int[] batch : batches) {
+      assertThat(batch).hasSize(16);
+      long lesions = Arrays.stream(batch).filter(EpochBatchesTest::lesion).count();
+      assertThat(lesions).isEqualTo(8);
+      Arrays.stream(batch).filter(EpochBatchesTest::lesion).forEach(lesionsSeen::add);
+    }
+    assertThat(lesionsSeen).hasSize(10);
+  }
+
+  @Test
+  void quarterFractionRoundsToWholePatches() {
+    for (int[] batch : EpochBatches.of(INDICES, EpochBatchesTest::lesion, 6, 0.25, new Random(1))) {
+      assertThat(Arrays.stream(batch).filter(EpochBatchesTest::lesion).count()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void naturalMixVisitsEveryPatchOnce() {
+    List<int[]> batches = EpochBatches.of(INDICES, EpochBatchesTest::lesion, 16, 0, new Random(4));
+
+    assertThat(batches.stream().flatMapToInt(Arrays::stream).sorted().toArray()).isEqualTo(INDICES);
+  }
+
+  @Test
+  void sameSeedSameBatches() {
+    List<int[]> a = EpochBatches.of(INDICES, EpochBatchesTest::lesion, 16, 0.5, new Random(9));
+    List<int[]> b = EpochBatches.of(INDICES, EpochBatchesTest::lesion, 16, 0.5, new Random(9));
+
+    assertThat(a.toArray(int[][]::new)).isDeepEqualTo(b.toArray(int[][]::new));
+  }
+
+  @Test
+  void aFractionWithoutLesionPatchesIsRefused() {
+    assertThatThrownBy(
+            () -> EpochBatches.of(new int[] {50, 60}, EpochBatchesTest::lesion, 2, 0.5, new Random(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0 lesion");
+  }
+}
