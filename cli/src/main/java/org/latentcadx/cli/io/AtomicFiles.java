@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files so that a reader (or a rerun after a crash) never sees a half-written one: content goes
@@ -17,6 +19,8 @@ public final class AtomicFiles {
 
   /** Part of every temporary file name; {@link #deleteLeftovers} removes files that carry it. */
   public static final String TEMP_MARKER = ".partial-";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** Writes the content of one file. */
   @FunctionalInterface
@@ -51,12 +55,29 @@ public final class AtomicFiles {
       throws E, IOException {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path temp = Files.createTempFile(parent, target.getFileName() + TEMP_MARKER, "");
+    Path temp = createTemp(parent, target.getFileName().toString());
     try {
       content.writeTo(temp);
       move(temp, target);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Creates an empty temporary file for {@code name} in {@code folder} with the permissions any new
+   * file gets there (0666 less the process umask: 0644 under the usual 022), unlike {@link
+   * Files#createTempFile}, whose files are private (0600) and would stay so after the rename.
+   */
+  private static Path createTemp(Path folder, String name) throws IOException {
+    while (true) {
+      Path temp =
+          folder.resolve(name + TEMP_MARKER + Long.toUnsignedString(RANDOM.nextLong(), 36));
+      try {
+        return Files.createFile(temp);
+      } catch (FileAlreadyExistsException e) {
+        // another writer drew the same name: draw again
+      }
     }
   }
 

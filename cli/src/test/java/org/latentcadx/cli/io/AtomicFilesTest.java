@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +44,22 @@ class AtomicFilesTest {
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(target);
     }
+  }
+
+  @Test
+  void writtenFilesGetTheUmasksPermissionsNotPrivateOnes() throws IOException {
+    Path reference = Files.createFile(dir.resolve("plain.txt"));
+    Path written = dir.resolve("out/result.json");
+    Path viaPath = dir.resolve("out/result.dcm");
+
+    AtomicFiles.write(written, "x".getBytes());
+    AtomicFiles.writeFile(viaPath, file -> Files.writeString(file, "y"));
+
+    Set<PosixFilePermission> expected = Files.getPosixFilePermissions(reference);
+    assertThat(Files.getPosixFilePermissions(written)).isEqualTo(expected);
+    assertThat(Files.getPosixFilePermissions(viaPath)).isEqualTo(expected);
+    // Under the usual umask 022 (CI's and Debian's default) others can read the results.
+    assertThat(expected).contains(PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_READ);
   }
 
   @Test
