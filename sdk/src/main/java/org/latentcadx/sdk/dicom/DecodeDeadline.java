@@ -10,9 +10,10 @@ import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 
 /**
- * Runs a third-party decoder under a deadline. Some decoders loop forever on hostile code streams (the
- * JJ2000 JPEG 2000 decoder does, in its packet-header reader); such a decode is abandoned with
- * CORRUPT_INPUT, and its thread is stopped so that it does not keep burning a core.
+ * Runs a third-party decoder under a deadline. A decode past it is abandoned with CORRUPT_INPUT and its
+ * thread interrupted; decoders that read through a {@link GuardedImageInputStream} (JPEG 2000, whose
+ * JJ2000 decoder can loop forever on a hostile packet header) then fail at their next read, so the
+ * thread ends on every JDK without {@code Thread.stop}.
  */
 final class DecodeDeadline {
 
@@ -44,20 +45,12 @@ final class DecodeDeadline {
     }
   }
 
-  @SuppressWarnings({"deprecation", "removal"})
   private static void abandon(Thread thread) {
     thread.interrupt();
     try {
       thread.join(GRACE_MILLIS);
-      if (thread.isAlive()) {
-        // Decoders do not check for interruption; stopping is safe here because the decoder and all
-        // its state belong to this thread alone. Newer JDKs refuse, and the thread is left to finish.
-        thread.stop();
-      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (UnsupportedOperationException refused) {
-      // JDK 20 and later: nothing more can be done.
     }
   }
 }

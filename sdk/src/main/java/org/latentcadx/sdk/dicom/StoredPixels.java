@@ -87,9 +87,11 @@ final class StoredPixels {
     CompressedFrameHeader.requireSize(frames[0], syntax.codec(), header.columns(), header.rows(), source);
     BufferedImage image;
     try {
-      image = DecodeDeadline.call(() -> new CompressedFrameDecoder(syntax.uid(), frames,
-              header.bitsAllocated() / 8, header.columns(), header.rows(), 1, null)
-              .getDecompressedFrameAsBufferedImage(0),
+      image = DecodeDeadline.call(
+          () -> syntax.codec() == TransferSyntaxes.Codec.JPEG_2000
+              ? Jpeg2000Frame.decode(frames[0])
+              : new CompressedFrameDecoder(syntax.uid(), frames, header.bitsAllocated() / 8,
+                  header.columns(), header.rows(), 1, null).getDecompressedFrameAsBufferedImage(0),
           decodeTimeout, source, syntax.name() + " frame");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
