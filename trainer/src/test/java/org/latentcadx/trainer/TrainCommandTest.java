@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.ModelSource;
+import org.latentcadx.trainer.eval.StudyCommand;
 import org.latentcadx.trainer.train.HistoryFiles;
 import org.latentcadx.trainer.train.TinyData;
 import picocli.CommandLine;
@@ -79,5 +80,21 @@ class TrainCommandTest {
     assertThat(Files.readString(report))
         .contains("| all | 2 / 2 |", "| mass | 2 / 2 |", "| outline | all | 2 |",
             "| latent truth | mass | 2 |");
+
+    // The study of a model against itself: the paired differences are exactly 0.
+    Path study = dir.resolve("study");
+    String onnx = out.resolve("latentcadx-lite.onnx").toString();
+    int studied =
+        new CommandLine(new StudyCommand())
+            .execute(
+                "--store", store.toString(), "--validation-fold", "1", "--test-store",
+                store.toString(), "--arm", "a=" + onnx, "b=" + onnx, "--output", study.toString(),
+                "--figure-lesions", "2");
+    assertThat(studied).isZero();
+    assertThat(Files.readString(study.resolve("study.md")))
+        .contains("### Model selection (validation fold only)", "Paired differences against a",
+            "| b | mass | 0.000 [0.000, 0.000] |");
+    assertThat(study.resolve("figure.png")).isNotEmptyFile();
+    assertThat(Files.readAllLines(study.resolve("lesions.csv"))).hasSize(1 + 2 * 2 * 4);
   }
 }

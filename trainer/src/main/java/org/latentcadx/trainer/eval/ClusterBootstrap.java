@@ -44,6 +44,9 @@ final class ClusterBootstrap {
   }
 
   private ConfidenceInterval interval(double[] values, double estimate) {
+    if (clusters.isEmpty()) {
+      return new ConfidenceInterval(Double.NaN, Double.NaN, Double.NaN, LEVEL);
+    }
     Random random = new Random(seed);
     double[] replicates = new double[REPLICATES];
     int[] counts = new int[values.length];

@@ -1,6 +1,7 @@
 package org.latentcadx.trainer.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -59,7 +60,7 @@ final class ClusterHull {
       }
       hull[k++] = p;
     }
-    return List.of(hull).subList(0, Math.max(k - 1, 1));
+    return Arrays.asList(hull).subList(0, Math.max(k - 1, 1));
   }
 
   private static long cross(long[] o, long[] a, long[] b) {

@@ -25,12 +25,20 @@ record LesionMaskScores(
     long confused,
     double pixelAuc) {
 
+  /** IoU of {@code mask} thresholded at {@code threshold} with {@code outline}. */
+  static double outlineIou(float[] mask, float[] outline, double threshold) {
+    return MaskOverlap.of(mask, outline, settings(threshold)).iou();
+  }
+
+  private static SegmentationSettings settings(double threshold) {
+    SegmentationSettings d = SegmentationSettings.DEFAULT;
+    return new SegmentationSettings(threshold, d.confusedMargin(), d.iouThresholds(), d.componentScore());
+  }
+
   /** The scores of {@code mask} against {@code outline}, {@code latent} and {@code hull} at {@code threshold}. */
   static LesionMaskScores of(
       float[] mask, float[] outline, float[] latent, float[] hull, double threshold) {
-    SegmentationSettings d = SegmentationSettings.DEFAULT;
-    SegmentationSettings settings =
-        new SegmentationSettings(threshold, d.confusedMargin(), d.iouThresholds(), d.componentScore());
+    SegmentationSettings settings = settings(threshold);
     MaskOverlap toLatent = MaskOverlap.of(mask, latent, settings);
     MaskOverlap toHull = MaskOverlap.of(mask, hull, settings);
     return new LesionMaskScores(

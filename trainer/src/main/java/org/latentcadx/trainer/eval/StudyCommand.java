@@ -14,6 +14,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.latentcadx.sdk.metrics.BootstrapIntervals;
 import org.latentcadx.sdk.metrics.ConfidenceInterval;
+import org.latentcadx.sdk.metrics.RocCurve;
 import org.latentcadx.trainer.data.LesionType;
 import org.latentcadx.trainer.data.PatchStore;
 import picocli.CommandLine;
@@ -93,6 +94,7 @@ public final class StudyCommand implements Callable<Integer> {
       thresholds.put(arm, outlineThreshold(validation, validationOutputs.get(arm)));
     }
     describeSets(md, validation, testSet, thresholds);
+    selection(md, validation, validationOutputs, thresholds);
     classification(md, testSet, testOutputs);
     String[] lesionTypes = {"mass", "calcification"};
     Map<String, Map<Double, List<LesionMaskScores>>> scores = new LinkedHashMap<>();
@@ -120,18 +122,15 @@ public final class StudyCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The mask threshold (0.05 … 0.95) with the highest mean IoU against the outline on validation. */
+  /** The mask threshold (0.01 … 0.99) with the highest mean IoU against the outline on validation. */
   static double outlineThreshold(StudySet validation, ArmOutputs outputs) {
     double best = FIXED_THRESHOLD;
     double bestIou = -1;
-    for (int k = 1; k <= 19; k++) {
-      double t = k * 0.05;
+    for (int k = 1; k <= 99; k++) {
+      double t = k * 0.01;
       double sum = 0;
       for (int j = 0; j < validation.lesionPositions.length; j++) {
-        sum += LesionMaskScores.of(
-                outputs.lesionMasks()[j], validation.outlines[j], validation.latents[j],
-                validation.hulls[j], t)
-            .outlineIou();
+        sum += LesionMaskScores.outlineIou(outputs.lesionMasks()[j], validation.outlines[j], t);
       }
       if (sum > bestIou) {
         bestIou = sum;
@@ -139,6 +138,38 @@ public final class StudyCommand implements Callable<Integer> {
       }
     }
     return Math.round(best * 100) / 100.0;
+  }
+
+  /**
+   * The validation fold's numbers that model selection may use (the test set stays untouched): mean
+   * latent IoU at 0.5 and at the arm's chosen threshold, pixel AUC and patch ROC AUC.
+   */
+  private static void selection(
+      StringBuilder md, StudySet validation, Map<String, ArmOutputs> outputs,
+      Map<String, Double> thresholds) {
+    md.append("### Model selection (validation fold only)\n\n");
+    md.append(
+        "| arm | patch ROC AUC | type | latent IoU at 0.5 | latent IoU at chosen threshold |"
+            + " hull IoU at chosen threshold | pixel AUC |\n");
+    md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+    for (Map.Entry<String, ArmOutputs> e : outputs.entrySet()) {
+      int[] labels =
+          IntStream.range(0, validation.size()).map(k -> validation.record(k).label()).toArray();
+      double auc = RocCurve.of(labels, e.getValue().probabilities()).auc();
+      List<LesionMaskScores> fixed = score(validation, e.getValue(), FIXED_THRESHOLD);
+      List<LesionMaskScores> chosen = score(validation, e.getValue(), thresholds.get(e.getKey()));
+      for (String type : List.of("mass", "calcification")) {
+        int[] rows = lesionsOfType(validation, type);
+        md.append(
+            String.format(
+                Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", e.getKey(), format(auc), type,
+                format(mean(values(fixed, rows, LesionMaskScores::latentIou))),
+                format(mean(values(chosen, rows, LesionMaskScores::latentIou))),
+                format(mean(values(chosen, rows, LesionMaskScores::hullIou))),
+                format(mean(values(fixed, rows, LesionMaskScores::pixelAuc)))));
+      }
+    }
+    md.append("\n");
   }
 
   private static List<LesionMaskScores> score(StudySet set, ArmOutputs outputs, double threshold) {
@@ -190,6 +221,10 @@ public final class StudyCommand implements Callable<Integer> {
                 .toArray();
         int[] labels = Arrays.stream(rows).map(k -> set.record(k).label()).toArray();
         double[] s = Arrays.stream(rows).mapToDouble(k -> e.getValue().probabilities()[k]).toArray();
+        long positives = Arrays.stream(labels).filter(l -> l == 1).count();
+        if (positives == 0 || positives == labels.length) {
+          continue;
+        }
         BootstrapIntervals ci = BootstrapIntervals.compute(labels, s, SEED);
         md.append(
             String.format(
