@@ -49,6 +49,11 @@ public final class BuildDatasetCommand implements Callable<Integer> {
   @Option(names = "--no-vessels", description = "generate without vessels")
   boolean noVessels;
 
+  @Option(names = "--outside-default-ranges", description = "generate with settings outside the default ranges"
+      + " (fainter lesions, smoother texture, wider margins; GeneratorOptions.outsideDefaultRanges), for a"
+      + " shifted test set")
+  boolean outsideDefaultRanges;
+
   @Option(names = "--test-share", defaultValue = "0.2", description = "share of synthetic patients in the test CSVs")
   double testShare;
 
@@ -83,7 +88,7 @@ public final class BuildDatasetCommand implements Callable<Integer> {
             new CommandLine(this), "--size must be WIDTHxHEIGHT, got '" + size + "'");
       }
       GeneratorOptions options =
-          GeneratorOptions.defaults()
+          (outsideDefaultRanges ? GeneratorOptions.outsideDefaultRanges() : GeneratorOptions.defaults())
               .withScale(fullField ? 4 : 1)
               .withSize(Integer.parseInt(wh[0].strip()), Integer.parseInt(wh[1].strip()));
       if (noVessels) {

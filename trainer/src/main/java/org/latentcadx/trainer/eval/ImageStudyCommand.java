@@ -47,6 +47,12 @@ public final class ImageStudyCommand implements Callable<Integer> {
   @Option(names = "--upscale", defaultValue = "4", description = "Each pixel is repeated N×N before detection: the synthetic images are at the model's scale, and the SDK shrinks by the model's downsample factor (${DEFAULT-VALUE}).")
   int upscale;
 
+  @Option(names = "--lesion-images", defaultValue = "80", description = "Lesion images used, the first in file order (${DEFAULT-VALUE}).")
+  int lesionImages;
+
+  @Option(names = "--normal-images", defaultValue = "40", description = "Normal images used, the first in file order (${DEFAULT-VALUE}).")
+  int normalImages;
+
   @Option(names = "--threads", defaultValue = "1", description = "ONNX Runtime threads (${DEFAULT-VALUE}).")
   int threads;
 
@@ -200,10 +206,15 @@ public final class ImageStudyCommand implements Callable<Integer> {
       widths.put(a.image(), mask.width());
     }
     List<TruthImage> images = new ArrayList<>();
-    outlines.forEach((file, list) -> images.add(new TruthImage(file, list, widths.get(file))));
-    for (NormalImage normal : NormalImage.scan(root.resolve("normals"))) {
-      images.add(new TruthImage(normal.file(), List.of(), 0));
-    }
+    outlines.keySet().stream()
+        .sorted()
+        .limit(lesionImages)
+        .forEach(file -> images.add(new TruthImage(file, outlines.get(file), widths.get(file))));
+    NormalImage.scan(root.resolve("normals")).stream()
+        .map(NormalImage::file)
+        .sorted()
+        .limit(normalImages)
+        .forEach(file -> images.add(new TruthImage(file, List.of(), 0)));
     return images;
   }
 }

@@ -73,6 +73,18 @@ public record GeneratorOptions(
         1, 1000, 1500, true, 3.0, 10, 45, 0.04, 0.14, 3, 40, 4, 20, 0.1, 0.3, 3, 14, 12, 40, 0.05);
   }
 
+  /**
+   * Settings outside the default ranges, for a test set that measures how a model trained on the
+   * defaults copes with other data: a smoother texture (β 2.6), fainter masses (contrast 0.02–0.04,
+   * below the default minimum) of wider size range (radius 8–55), fainter calcifications (0.05–0.1)
+   * in larger clusters (3–60 specks), wider outline margins (masses 14–24 px, calcifications 40–55 px)
+   * and three times as many outlines cutting into their lesion.
+   */
+  public static GeneratorOptions outsideDefaultRanges() {
+    return new GeneratorOptions(
+        1, 1000, 1500, true, 2.6, 8, 55, 0.02, 0.04, 3, 60, 4, 24, 0.05, 0.1, 14, 24, 40, 55, 0.15);
+  }
+
   /** A copy at another scale (1 or 4). */
   public GeneratorOptions withScale(int newScale) {
     return new GeneratorOptions(
