@@ -1,6 +1,7 @@
 package org.latentcadx.cli.score;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +81,7 @@ public final class BatchRunner {
           progress.finished(input.key(), Progress.Outcome.SCORED, "");
         }
       } catch (Exception e) {
-        String reason = reason(e);
+        String reason = reason(e, input.path(), input.key());
         LOG.debug("{} failed", input.key(), e);
         failures.add(new Failure(input.key(), reason));
         deleteStaleOutputs(input.key());
@@ -99,13 +100,42 @@ public final class BatchRunner {
     }
   }
 
-  /** The failure as one line for the errors CSV: the SDK's error code and message, or the exception. */
-  static String reason(Exception e) {
+  /** Longest failure reason written to errors.csv and the console. */
+  static final int MAX_REASON_LENGTH = 300;
+
+  /**
+   * The one-line reason of a failed input: the SDK's error code (or IO_ERROR, or the exception's simple
+   * name) and its message, with the input's path written as its relative key (so that reasons do not
+   * depend on where the inputs sit), control characters escaped as {@code \\uXXXX} and at most
+   * {@value #MAX_REASON_LENGTH} characters.
+   */
+  static String reason(Exception e, Path path, String key) {
     String message = e.getMessage() == null ? "" : e.getMessage().strip().replaceAll("\\s+", " ");
-    if (e instanceof LatentCadxException sdk) {
-      return sdk.code() + ": " + message;
-    }
-    String kind = e instanceof IOException ? "IO_ERROR" : e.getClass().getSimpleName();
-    return message.isEmpty() ? kind : kind + ": " + message;
+    message = message.replace(path.toAbsolutePath().toString(), key).replace(path.toString(), key);
+    String kind =
+        e instanceof LatentCadxException sdk
+            ? sdk.code().name()
+            : e instanceof IOException ? "IO_ERROR" : e.getClass().getSimpleName();
+    return bounded(printable(message.isEmpty() ? kind : kind + ": " + message));
+  }
+
+  private static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c) || !Character.isDefined(c)) {
+                out.append(String.format("\\u%04x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.toString();
+  }
+
+  private static String bounded(String text) {
+    return text.length() <= MAX_REASON_LENGTH
+        ? text
+        : text.substring(0, MAX_REASON_LENGTH - 1) + "…";
   }
 }

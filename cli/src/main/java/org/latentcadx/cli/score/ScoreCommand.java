@@ -143,7 +143,7 @@ public final class ScoreCommand implements Callable<Integer> {
         failures.add(
             new BatchRunner.Failure(
                 file.key(),
-                "UNSUPPORTED_FORMAT: " + file.path() + " is not a DICOM, PNG or TIFF file"
+                "UNSUPPORTED_FORMAT: " + file.key() + " is not a DICOM, PNG or TIFF file"
                     + " (by content or extension)"));
       }
       failures.sort(Comparator.comparing(BatchRunner.Failure::file));
