@@ -60,6 +60,12 @@ final class DicomStructureScan {
   private long pixelDataLength = Structure.ABSENT;
   private boolean pixelDataEncapsulated;
 
+  /**
+   * A file without preamble is a bare data set, whose elements come in tag order: it starts with group
+   * 0008 (identification) or, at the latest, 0010 (patient); anything higher is not DICOM.
+   */
+  private static final int LAST_GROUP_OF_A_BARE_DATA_SET = 0x0010;
+
   private DicomStructureScan(String source, byte[] data) {
     this.source = source;
     this.data = data;
@@ -90,6 +96,10 @@ final class DicomStructureScan {
       datasetStart = meta.end;
     } else if (start > 0) {
       throw corrupt("has the DICM prefix but no file meta information (group 0002)");
+    } else if (readUnsignedShort(0, false) > LAST_GROUP_OF_A_BARE_DATA_SET) {
+      throw corrupt(
+          "is not a DICOM file: it has no DICM prefix at byte 128 and does not start with a DICOM"
+              + " data element");
     } else {
       syntax = guessSyntaxWithoutMetaHeader();
       datasetStart = 0;
