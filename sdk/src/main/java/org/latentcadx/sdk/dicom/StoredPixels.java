@@ -35,8 +35,11 @@ final class StoredPixels {
     int shift = alignedByHighBit ? header.highBit() + 1 - header.bitsStored() : 0;
     int mask = (1 << header.bitsStored()) - 1;
     int signBit = 1 << (header.bitsStored() - 1);
+    // A lossy JPEG (2000) code stream may decode to values beyond Bits Stored (overshoot at edges):
+    // clamp them to the largest stored value instead of letting the mask wrap them to near 0.
+    boolean clampOvershoot = !alignedByHighBit && !header.signed();
     for (int i = 0; i < count; i++) {
-      int value = (raw[i] >>> shift) & mask;
+      int value = clampOvershoot ? Math.min(raw[i], mask) : (raw[i] >>> shift) & mask;
       raw[i] = header.signed() && (value & signBit) != 0 ? value - (mask + 1) : value;
     }
     return raw;

@@ -139,6 +139,30 @@ class HostileDicomTest {
         .hasMessageContaining(problem);
   }
 
+  @Test
+  void lossyJpeg2000ValuesBeyondBitsStoredAreClampedNotWrapped() throws Exception {
+    byte[] file = fixture("mg_u16_j2k_lossy.dcm");
+    float[] wide = DicomReader.create().read(file, "wide.dcm").image().pixels();
+    // The header now says 12 bits stored (High Bit 11) for a 16-bit code stream.
+    int bitsStored = indexOf(file, new byte[] {0x28, 0x00, 0x01, 0x01, 'U', 'S', 0x02, 0x00});
+    file[bitsStored + 8] = 12;
+    int highBit = indexOf(file, new byte[] {0x28, 0x00, 0x02, 0x01, 'U', 'S', 0x02, 0x00});
+    file[highBit + 8] = 11;
+
+    float[] narrow = DicomReader.create().read(file, "narrow.dcm").image().pixels();
+
+    long beyond = 0;
+    for (int i = 0; i < wide.length; i++) {
+      if (wide[i] > 4095) {
+        beyond++;
+        assertThat(narrow[i]).as("pixel %d (decoded %s)", i, wide[i]).isEqualTo(4095f);
+      } else {
+        assertThat(narrow[i]).isEqualTo(wide[i]);
+      }
+    }
+    assertThat(beyond).as("pixels the 16-bit stream holds beyond 12 bits").isPositive();
+  }
+
   private static byte[] fixture(String name) {
     return DicomFixtures.bytes(DicomFixtures.DIRECTORY.resolve(name));
   }
