@@ -4,8 +4,9 @@ import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 
 /**
- * Reads the image size declared inside a JPEG or JPEG 2000 code stream, so that a frame whose code
- * stream disagrees with the DICOM Rows and Columns is refused before a decoder allocates for it.
+ * Reads the image size declared inside a JPEG or JPEG 2000 code stream, or the decoded length of
+ * each RLE segment, so that a frame whose code stream disagrees with the DICOM Rows and Columns is
+ * refused before a decoder allocates for it.
  */
 final class CompressedFrameHeader {
 
@@ -20,6 +21,10 @@ final class CompressedFrameHeader {
     Size size = switch (codec) {
       case JPEG_8_BIT, JPEG_LOSSLESS -> jpeg(frame, source);
       case JPEG_2000 -> jpeg2000(frame, source);
+      case RLE -> {
+        requireRleSegments(frame, columns, rows, source);
+        yield null;
+      }
       default -> null;
     };
     if (size != null && (size.width != columns || size.height != rows || size.components != 1)) {
@@ -28,6 +33,60 @@ final class CompressedFrameHeader {
               + size.components + " components; the DICOM header says " + columns + " x " + rows
               + " with 1");
     }
+  }
+
+  /**
+   * Each segment of a DICOM RLE frame (PS3.5 Annex G: a 64-byte header with the segment count and 15
+   * offsets, then PackBits-coded byte planes) must decode to one byte per pixel, Rows × Columns, with
+   * at most one byte of padding.
+   */
+  static void requireRleSegments(byte[] frame, int columns, int rows, String source)
+      throws LatentCadxException {
+    if (frame.length < 64) {
+      throw corrupt(source, "RLE frame is " + frame.length + " bytes, shorter than its 64-byte header");
+    }
+    int segments = (int) u32le(frame, 0);
+    if (segments < 1 || segments > 15) {
+      throw corrupt(source, "RLE frame declares " + segments + " segments; 1 to 15 are possible");
+    }
+    long pixels = (long) columns * rows;
+    for (int k = 0; k < segments; k++) {
+      long start = u32le(frame, 4 + 4 * k);
+      long end = k + 1 < segments ? u32le(frame, 8 + 4 * k) : frame.length;
+      if (start < 64 || end > frame.length || start > end) {
+        throw corrupt(source, "RLE segment " + (k + 1) + " lies at bytes " + start + " to " + end
+            + " of a " + frame.length + "-byte frame");
+      }
+      long decoded = packBitsLength(frame, (int) start, (int) end);
+      if (decoded < pixels || decoded > pixels + 1) {
+        throw corrupt(source, "RLE segment " + (k + 1) + " decodes to " + decoded + " bytes; "
+            + columns + " x " + rows + " pixels need " + pixels);
+      }
+    }
+  }
+
+  /** The number of bytes a PackBits run from {@code start} to {@code end} decodes to. */
+  private static long packBitsLength(byte[] data, int start, int end) {
+    long length = 0;
+    int position = start;
+    while (position < end) {
+      int header = data[position];
+      if (header >= 0) {
+        length += header + 1;
+        position += header + 2;
+      } else if (header != -128) {
+        length += 1 - header;
+        position += 2;
+      } else {
+        position++;
+      }
+    }
+    return length;
+  }
+
+  private static long u32le(byte[] data, int position) {
+    return (u8(data, position) | (u8(data, position + 1) << 8) | (u8(data, position + 2) << 16))
+        + ((long) u8(data, position + 3) << 24);
   }
 
   /** The SOF segment of a JPEG (ISO 10918) code stream. */

@@ -163,6 +163,22 @@ class HostileDicomTest {
     assertThat(beyond).as("pixels the 16-bit stream holds beyond 12 bits").isPositive();
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"1, 1", "200, 32", "200, 150"})
+  void anRleFrameWhoseSegmentsDoNotFitRowsAndColumnsIsRefused(int columns, int rows) {
+    byte[] file = fixture("mg_u16_rle.dcm");
+    int rowsAt = indexOf(file, new byte[] {0x28, 0x00, 0x10, 0x00, 'U', 'S', 0x02, 0x00}) + 8;
+    int columnsAt = indexOf(file, new byte[] {0x28, 0x00, 0x11, 0x00, 'U', 'S', 0x02, 0x00}) + 8;
+    file[rowsAt] = (byte) rows;
+    file[rowsAt + 1] = 0;
+    file[columnsAt] = (byte) columns;
+    file[columnsAt + 1] = 0;
+
+    // 128 x 96 pixels: 12288 bytes per segment, plus this encoder's one byte of padding.
+    assertRefused(file, ErrorCode.CORRUPT_INPUT, "RLE segment 1 decodes to 12289 bytes; " + columns
+        + " x " + rows + " pixels need " + columns * rows);
+  }
+
   private static byte[] fixture(String name) {
     return DicomFixtures.bytes(DicomFixtures.DIRECTORY.resolve(name));
   }
