@@ -30,7 +30,7 @@ final class DicomImageDecoder {
       header = ImageHeader.from(headerAttributes, source, maxPixels);
     } catch (RuntimeException e) {
       throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
-          source + ": malformed image attributes: " + e, e);
+          source + ": malformed image attributes: " + FailureText.of(e), e);
     }
     TransferSyntaxes.Entry syntax = TransferSyntaxes.lookUp(structure.transferSyntaxUid(), source);
     syntax.requireDecodable(header.bitsAllocated(), source);
@@ -84,7 +84,7 @@ final class DicomImageDecoder {
         list.read(in);
       }
     } catch (IOException | DicomException | RuntimeException e) {
-      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": not readable as DICOM: " + e, e);
+      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": not readable as DICOM: " + FailureText.of(e), e);
     }
     return list;
   }

@@ -87,7 +87,7 @@ public final class DicomReader {
     } catch (NoSuchFileException e) {
       throw new LatentCadxException(ErrorCode.IO_ERROR, source + ": no such file", e);
     } catch (IOException e) {
-      throw new LatentCadxException(ErrorCode.IO_ERROR, source + ": cannot read: " + e, e);
+      throw new LatentCadxException(ErrorCode.IO_ERROR, source + ": cannot read: " + FailureText.of(e), e);
     }
     return DicomImageDecoder.decode(content, source, maxPixels, maxBytes(), decodeTimeout);
   }

@@ -180,7 +180,7 @@ final class DicomStructureScan {
       return out.toByteArray();
     } catch (DataFormatException e) {
       throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
-          source + ": deflated data set is not a valid deflate stream: " + e.getMessage(), e);
+          source + ": deflated data set is not a valid deflate stream: " + FailureText.of(e), e);
     } finally {
       inflater.end();
     }

@@ -64,7 +64,7 @@ final class StoredPixels {
       }
     } catch (DicomException e) {
       throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
-          source + ": cannot read the Pixel Data values: " + e.getMessage(), e);
+          source + ": cannot read the Pixel Data values: " + FailureText.of(e), e);
     }
     return values;
   }
@@ -102,7 +102,7 @@ final class StoredPixels {
         throw error;
       }
       throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
-          source + ": cannot decode the " + syntax.name() + " frame: " + cause, cause);
+          source + ": cannot decode the " + syntax.name() + " frame: " + FailureText.of(cause), cause);
     }
     if (image == null || image.getWidth() != header.columns() || image.getHeight() != header.rows()
         || image.getRaster().getNumBands() != 1) {
