@@ -25,18 +25,19 @@ import picocli.CommandLine.Option;
 /**
  * Whole mammograms through the SDK's {@link LesionDetector#detect}: image-level ROC AUC (lesion images
  * against normal ones), the share of lesion images whose highest map value lies inside an outline, and
- * lesion marks scored as in CAD evaluations (a mark is a hit when the centre of its box lies inside a
- * lesion's outline; other marks are false positives): lesion sensitivity at the model's lesion
- * threshold, and the best sensitivity at no more than one false-positive mark per image over mark
- * thresholds. Writes {@code images.md} into the output folder.
+ * lesion marks scored as in CAD evaluations: a mark is a connected region (8-connectivity) of the map at
+ * or above a threshold, located at its highest value; it is a hit when that location lies inside a
+ * lesion's outline, else a false positive. Reported: lesion sensitivity and false positives per image
+ * at the model's decision threshold, and the best sensitivity with at most one false positive per
+ * image over the thresholds 0.05, 0.10, …, 0.95. Writes {@code images.md} into the output folder.
  */
 @Command(
     name = "image-study",
     mixinStandardHelpOptions = true,
     description = "Score whole mammograms of a CBIS-DDSM-layout folder and report image-level results.")
 public final class ImageStudyCommand implements Callable<Integer> {
-  /** Marks are extracted down to this map value, so that sensitivity can be read at any threshold above. */
-  private static final float MARK_FLOOR = 0.1f;
+  /** Mark thresholds swept for the best sensitivity at ≤ 1 false positive per image. */
+  private static final int THRESHOLD_STEPS = 19;
 
   @Option(names = "--cbis-root", required = true, description = "Folder in the CBIS-DDSM layout, with normals/ (e.g. the test patients' synthetic images).")
   Path root;
@@ -66,8 +67,6 @@ public final class ImageStudyCommand implements Callable<Integer> {
   /** One image with the outlines of its lesions (none for a normal image). */
   private record TruthImage(Path file, List<boolean[]> outlines, int width) {}
 
-  /** A lesion mark: its score and the lesion it hits (−1 for none). */
-  private record Mark(double score, int image, int lesion) {}
 
   @Override
   public Integer call() throws Exception {
@@ -85,41 +84,56 @@ public final class ImageStudyCommand implements Callable<Integer> {
         "| arm | image ROC AUC [95% CI] | peak inside an outline | sensitivity / FP per image at"
             + " threshold | sensitivity at ≤ 1 FP per image (mark threshold) |\n");
     md.append("| --- | --- | --- | --- | --- |\n");
+    StringBuilder froc = new StringBuilder();
+    froc.append("\nFROC points (lesion sensitivity / false-positive marks per image) by mark threshold:\n\n");
+    froc.append("| arm |");
+    for (int k = 1; k < THRESHOLD_STEPS; k += 2) {
+      froc.append(String.format(Locale.ROOT, " %.1f |", 0.05 * (k + 1)));
+    }
+    froc.append("\n| --- |").append(" --- |".repeat(THRESHOLD_STEPS / 2)).append('\n');
     for (String arm : arms) {
       int eq = arm.indexOf('=');
       String name = arm.substring(0, eq);
-      md.append(evaluate(name, Path.of(arm.substring(eq + 1)), images, lesions)).append('\n');
+      md.append(evaluate(name, Path.of(arm.substring(eq + 1)), images, lesions, froc)).append('\n');
       System.out.println("image-study: ran " + name);
     }
+    md.append(froc);
     Files.createDirectories(output);
     Files.writeString(output.resolve("images.md"), md);
     System.out.print(md);
     return 0;
   }
 
-  private String evaluate(String name, Path model, List<TruthImage> images, long lesionCount)
+  /** The arm's row of the main table; appends its FROC row to {@code froc}. */
+  private String evaluate(
+      String name, Path model, List<TruthImage> images, long lesionCount, StringBuilder froc)
       throws Exception {
     int[] labels = new int[images.size()];
     double[] scores = new double[images.size()];
     int peaksInside = 0;
-    List<Mark> marks = new ArrayList<>();
-    float threshold;
+    // Per threshold (the decision threshold last): lesions hit and false-positive marks, summed.
+    double[] thresholds = new double[THRESHOLD_STEPS + 1];
+    long[] hits = new long[thresholds.length];
+    long[] falsePositives = new long[thresholds.length];
+    float decision;
     try (LesionDetector detector =
-        LesionDetector.builder(ModelSource.path(model))
-            .intraOpThreads(threads)
-            .lesionThreshold(MARK_FLOOR)
-            .build()) {
-      threshold = (float) detector.modelInfo().decisionThreshold();
+        LesionDetector.builder(ModelSource.path(model)).intraOpThreads(threads).build()) {
+      decision = detector.modelInfo().decisionThreshold();
+      for (int k = 0; k < THRESHOLD_STEPS; k++) {
+        thresholds[k] = 0.05 * (k + 1);
+      }
+      thresholds[THRESHOLD_STEPS] = decision;
       for (int i = 0; i < images.size(); i++) {
         TruthImage truth = images.get(i);
         DetectionResult result = detector.detect(upscaled(MammogramImage.read(truth.file())));
         labels[i] = truth.outlines().isEmpty() ? 0 : 1;
         scores[i] = result.imageProbability();
         float[] map = result.probabilityMap().values();
-        if (labels[i] == 1 && result.probabilityMap().width() != truth.width()) {
+        int width = result.probabilityMap().width();
+        if (labels[i] == 1 && width != truth.width()) {
           throw new IllegalStateException(
-              truth.file() + ": map is " + result.probabilityMap().width() + " wide, the outlines "
-                  + truth.width() + "; choose --upscale as the model's downsample factor");
+              truth.file() + ": map is " + width + " wide, the outlines " + truth.width()
+                  + "; choose --upscale as the model's downsample factor");
         }
         if (labels[i] == 1) {
           int peak = 0;
@@ -129,29 +143,48 @@ public final class ImageStudyCommand implements Callable<Integer> {
           final int at = peak;
           peaksInside += truth.outlines().stream().anyMatch(o -> o[at]) ? 1 : 0;
         }
-        for (var lesion : result.lesions()) {
-          var box = lesion.mapBox();
-          int centre = (box.y() + box.height() / 2) * truth.width() + box.x() + box.width() / 2;
-          int hit = -1;
-          for (int l = 0; l < truth.outlines().size() && hit < 0; l++) {
-            hit = truth.outlines().get(l)[centre] ? l : -1;
+        for (int k = 0; k < thresholds.length; k++) {
+          boolean[] found = new boolean[truth.outlines().size()];
+          for (int markPeak : MapMarks.peaks(map, width, (float) thresholds[k])) {
+            boolean hit = false;
+            for (int l = 0; l < found.length; l++) {
+              if (truth.outlines().get(l)[markPeak]) {
+                found[l] = true;
+                hit = true;
+              }
+            }
+            falsePositives[k] += hit ? 0 : 1;
           }
-          marks.add(new Mark(lesion.peakProbability(), i, hit));
+          for (boolean f : found) {
+            hits[k] += f ? 1 : 0;
+          }
         }
       }
     }
     ConfidenceInterval auc = BootstrapIntervals.compute(labels, scores, 1).rocAuc();
     long lesionImages = java.util.Arrays.stream(labels).filter(l -> l == 1).count();
-    double[] atThreshold = sensitivityAndFalsePositives(marks, threshold, images.size(), lesionCount);
+    int last = THRESHOLD_STEPS;
     double bestSensitivity = 0;
     double bestThreshold = Double.NaN;
-    for (Mark m : marks) {
-      double[] s = sensitivityAndFalsePositives(marks, m.score(), images.size(), lesionCount);
-      if (s[1] <= 1 && s[0] > bestSensitivity) {
-        bestSensitivity = s[0];
-        bestThreshold = m.score();
+    for (int k = 0; k < THRESHOLD_STEPS; k++) {
+      double sensitivity = (double) hits[k] / lesionCount;
+      if ((double) falsePositives[k] / images.size() <= 1 && sensitivity > bestSensitivity) {
+        bestSensitivity = sensitivity;
+        bestThreshold = thresholds[k];
       }
     }
+    froc.append("| ").append(name).append(" |");
+    for (int k = 1; k < THRESHOLD_STEPS; k += 2) {
+      froc.append(
+          String.format(
+              Locale.ROOT, " %.2f / %.2f |", (double) hits[k] / lesionCount,
+              (double) falsePositives[k] / images.size()));
+    }
+    froc.append('\n');
+    double[] atThreshold = {
+      (double) hits[last] / lesionCount, (double) falsePositives[last] / images.size()
+    };
+    double threshold = decision;
     return String.format(
         Locale.ROOT,
         "| %s | %.3f [%.3f, %.3f] | %.3f (%d / %d) | %.3f / %.2f (%.2f) | %.3f (%s) |",
@@ -174,23 +207,6 @@ public final class ImageStudyCommand implements Callable<Integer> {
       }
     }
     return MammogramImage.ofFloats(w * upscale, image.height() * upscale, pixels, image.metadata());
-  }
-
-  /** {lesion sensitivity, false-positive marks per image} counting marks scoring at least {@code t}. */
-  private static double[] sensitivityAndFalsePositives(
-      List<Mark> marks, double t, int images, long lesions) {
-    java.util.Set<Long> found = new java.util.HashSet<>();
-    long falsePositives = 0;
-    for (Mark m : marks) {
-      if (m.score() >= t) {
-        if (m.lesion() < 0) {
-          falsePositives++;
-        } else {
-          found.add(((long) m.image() << 20) | m.lesion());
-        }
-      }
-    }
-    return new double[] {(double) found.size() / lesions, (double) falsePositives / images};
   }
 
   private List<TruthImage> truth() throws Exception {

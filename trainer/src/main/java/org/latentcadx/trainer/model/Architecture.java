@@ -18,7 +18,9 @@ import java.util.List;
  * lesion column); region proposal (1×1 convolution to 8×8×2 logits); decoder of five blocks, each a
  * ×2 transposed convolution → BN → ReLU, concatenation with the encoder output of the same size (stage
  * 3, stage 2, stage 1, stem, input image), 3×3 convolution → BN → ReLU; then a 1×1 convolution and a
- * sigmoid give the {@value #MASK}.
+ * sigmoid give the {@value #UNGATED_MASK}, which the mask losses train. The exported {@value #MASK} is
+ * that mask times the patch's lesion probability: a patch the classifier calls healthy paints no
+ * lesion, so scattered mask responses in healthy tissue do not become marks on a whole mammogram.
  *
  * @param name preset name
  * @param tileSize input patch edge (a multiple of 32)
@@ -48,6 +50,9 @@ public record Architecture(
   public static final String PROBABILITY = "probability";
   public static final String RPN_LOGITS = "rpn_logits";
   public static final String MASK_LOGITS = "mask_logits";
+  /** The decoder's own mask, sigmoid of {@value #MASK_LOGITS}: what the mask losses train. */
+  public static final String UNGATED_MASK = "mask_ungated";
+  /** The exported mask: {@value #UNGATED_MASK} times the patch's {@value #PROBABILITY}. */
   public static final String MASK = "mask";
 
   /**
@@ -129,7 +134,8 @@ public record Architecture(
       y = b.add(name + "/relu", Part.DECODER, Activation.RELU, y);
     }
     y = b.add(MASK_LOGITS, Part.DECODER, Conv.output(1), y);
-    b.add(MASK, Part.DECODER, Activation.SIGMOID, y);
+    y = b.add(UNGATED_MASK, Part.DECODER, Activation.SIGMOID, y);
+    b.add(MASK, Part.DECODER, new Gate(), y, PROBABILITY);
     return b.build();
   }
 

@@ -59,7 +59,7 @@ final class LossGraph {
               tf, forward.output(Architecture.RPN_LOGITS), inputs.regionTargets());
       return new Terms(tf.math.add(total, rpn), ce, rpn, zero(tf), zero(tf), zero(tf), zero(tf));
     }
-    Operand<TFloat32> mask = forward.output(Architecture.MASK);
+    Operand<TFloat32> mask = forward.output(Architecture.UNGATED_MASK);
     Operand<TFloat32> outline = inputs.outlines();
     Operand<TFloat32> one = tf.constant(1f);
     Operand<TFloat32> outside = tf.math.sub(one, outline);

@@ -85,7 +85,7 @@ final class StageGraph implements AutoCloseable {
     List<String> outputs = new ArrayList<>(List.of(Architecture.CLASS_LOGITS));
     outputs.addAll(
         stage.trainsMask()
-            ? List.of(Architecture.MASK, Architecture.MASK_LOGITS)
+            ? List.of(Architecture.UNGATED_MASK, Architecture.MASK_LOGITS)
             : List.of(Architecture.RPN_LOGITS));
     TfNetwork.Forward train = model.forward(inputs.images(), stage.trainableParts(), outputs);
     trainLoss =
@@ -93,6 +93,9 @@ final class StageGraph implements AutoCloseable {
             tf, train, inputs, stage, loss.objective(), loss.weights(), loss.maskLoss(), tile);
     List<String> evalOutputs = new ArrayList<>(outputs);
     evalOutputs.add(Architecture.PROBABILITY);
+    if (stage.trainsMask()) {
+      evalOutputs.add(Architecture.MASK);
+    }
     TfNetwork.Forward eval = model.forward(inputs.images(), EnumSet.noneOf(Part.class), evalOutputs);
     evalLoss =
         LossGraph.build(

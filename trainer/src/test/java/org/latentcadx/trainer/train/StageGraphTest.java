@@ -150,7 +150,7 @@ class StageGraphTest {
       for (int step = 1; step <= 40; step++) {
         graph.trainStep(batch, 0.01, step);
       }
-      float[] mask = graph.evaluate(batch).masks();
+      double[] mask = maskOf(graph);
       double sum = 0;
       int count = 0;
       for (int p = 0; p < mask.length; p++) {
@@ -180,10 +180,34 @@ class StageGraphTest {
     return weights;
   }
 
+  /**
+   * The decoder's own (ungated) mask, which the loss terms are computed from: the evaluated mask is
+   * gated by the patch probability, so it is divided by it again.
+   */
   private static double[] maskOf(StageGraph graph) {
-    float[] mask = graph.evaluate(batch).masks();
+    StageGraph.Evaluation evaluation = graph.evaluate(batch);
+    float[] mask = evaluation.masks();
+    int plane = batch.tileSize() * batch.tileSize();
     double[] values = new double[mask.length];
-    IntStream.range(0, values.length).forEach(i -> values[i] = mask[i]);
+    IntStream.range(0, values.length)
+        .forEach(i -> values[i] = mask[i] / (double) evaluation.probabilities()[i / plane]);
     return values;
+  }
+
+  @org.junit.jupiter.api.Test
+  void theEvaluatedMaskIsTheDecodersMaskTimesThePatchProbability() {
+    Network network = TinyData.TINY.network();
+    try (StageGraph graph = new StageGraph(network, Stage.L2, PAPER_LOSS, Optimizer.ADAM, 0, 0)) {
+      graph.load(randomOutputLayer(network, 3));
+      StageGraph.Evaluation evaluation = graph.evaluate(batch);
+      int plane = batch.tileSize() * batch.tileSize();
+      for (int b = 0; b < batch.size(); b++) {
+        float p = evaluation.probabilities()[b];
+        assertThat(p).isBetween(0f, 1f);
+        for (int i = b * plane; i < (b + 1) * plane; i++) {
+          assertThat(evaluation.masks()[i]).isBetween(0f, p);
+        }
+      }
+    }
   }
 }
