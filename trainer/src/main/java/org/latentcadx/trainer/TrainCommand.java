@@ -55,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--baseline", description = "Train the annotation-supervised baseline (per-pixel BCE on outlines).")
   boolean baseline;
 
-  @Option(names = "--loss-preset", defaultValue = "default", description = "default (α=2, β=1, γ=1, pixel weighting, top fraction 0.25, pairwise λ=10: the study's winner) or paper-literal (α=2, β=1, γ=0.5, region means, every in-outline pixel pushed up, no pairwise term); the options below override single parts.")
+  @Option(names = "--loss-preset", defaultValue = "default", description = "default (α=2, β=1, γ=1, region means with the in-outline term over lesion patches, top fraction 0.25, pairwise λ=10, σ=0.05: the study's winner) or paper-literal (α=2, β=1, γ=0.5, region means, every in-outline pixel pushed up, no pairwise term); the options below override single parts.")
   String lossPreset;
 
   @Option(names = "--mask-weighting", description = "paper-region-means, region-means (in-outline term over lesion patches only) or pixels (both terms over the same pixel count).")
@@ -133,6 +133,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model-name", description = "Name of the exported model (default latentcadx-<preset> or baseline-<preset>).")
   String modelName;
 
+  @Option(names = "--decision-threshold", defaultValue = "0.5", description = "Decision threshold written into the model's metadata: lesion pixels and positive tiles (${DEFAULT-VALUE}); choose it on validation images, e.g. with ImageStudyCommand --fold.")
+  double decisionThreshold;
+
   @Option(names = "--normalization", defaultValue = "bits_stored", description = "Normalisation the model expects, written into its metadata: bits_stored or optical_density (${DEFAULT-VALUE}).")
   String normalization;
 
@@ -173,7 +176,8 @@ public final class TrainCommand implements Callable<Integer> {
     String name = modelName != null ? modelName : defaultModelName();
     Path model = output.resolve(name + ".onnx");
     ContractMetadata metadata =
-        ContractMetadata.defaults(name, architecture, normalization, provenance(config, result));
+        ContractMetadata.defaults(name, architecture, normalization, provenance(config, result))
+            .withDecisionThreshold(decisionThreshold);
     ModelExport.write(model, architecture.network(), result.weights(), metadata);
     System.out.println("Wrote " + model);
     return 0;

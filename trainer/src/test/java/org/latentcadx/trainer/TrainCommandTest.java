@@ -56,7 +56,7 @@ class TrainCommandTest {
         .containsEntry("latentcadx.provenance.loss_weights", "alpha=2.0,beta=1.0,gamma=1.0")
         .containsEntry(
             "latentcadx.provenance.mask_loss",
-            "weighting=pixels,top_fraction=0.25,pairwise=10.0,pairwise_sigma=0.05")
+            "weighting=region-means,top_fraction=0.25,pairwise=10.0,pairwise_sigma=0.05")
         .containsKeys(
             "latentcadx.provenance.dataset_sha256",
             "latentcadx.provenance.tensorflow_version",

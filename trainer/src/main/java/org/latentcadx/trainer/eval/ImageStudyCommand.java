@@ -48,6 +48,12 @@ public final class ImageStudyCommand implements Callable<Integer> {
   @Option(names = "--upscale", defaultValue = "4", description = "Each pixel is repeated N×N before detection: the synthetic images are at the model's scale, and the SDK shrinks by the model's downsample factor (${DEFAULT-VALUE}).")
   int upscale;
 
+  @Option(names = "--fold-store", description = "With --fold: use only the images of patients in that fold of this patch store (e.g. the validation fold, to choose a decision threshold).")
+  Path foldStore;
+
+  @Option(names = "--fold", description = "The fold of --fold-store whose patients' images are used.")
+  Integer fold;
+
   @Option(names = "--lesion-images", defaultValue = "80", description = "Lesion images used, the first in file order (${DEFAULT-VALUE}).")
   int lesionImages;
 
@@ -168,11 +174,18 @@ public final class ImageStudyCommand implements Callable<Integer> {
     double bestThreshold = Double.NaN;
     for (int k = 0; k < THRESHOLD_STEPS; k++) {
       double sensitivity = (double) hits[k] / lesionCount;
-      if ((double) falsePositives[k] / images.size() <= 1 && sensitivity > bestSensitivity) {
+      if ((double) falsePositives[k] / images.size() <= 1 && sensitivity >= bestSensitivity
+          && sensitivity > 0) {
         bestSensitivity = sensitivity;
         bestThreshold = thresholds[k];
       }
     }
+    // The threshold a deployment would take from these images: the best sensitivity at ≤ 1 false
+    // positive per image (written for the bundling script; choose it on validation images only).
+    Files.createDirectories(output);
+    Files.writeString(
+        output.resolve("threshold-" + name + ".txt"),
+        Double.isNaN(bestThreshold) ? "0.5\n" : String.format(Locale.ROOT, "%.2f%n", bestThreshold));
     froc.append("| ").append(name).append(" |");
     for (int k = 1; k < THRESHOLD_STEPS; k += 2) {
       froc.append(
@@ -210,9 +223,21 @@ public final class ImageStudyCommand implements Callable<Integer> {
   }
 
   private List<TruthImage> truth() throws Exception {
+    java.util.function.Predicate<String> patientIncluded = patient -> true;
+    if (foldStore != null && fold != null) {
+      java.util.Set<String> patients =
+          org.latentcadx.trainer.data.PatchStore.open(foldStore).records().stream()
+              .filter(r -> r.fold() == fold)
+              .map(org.latentcadx.trainer.data.PatchRecord::patientId)
+              .collect(java.util.stream.Collectors.toSet());
+      patientIncluded = patients::contains;
+    }
     Map<Path, List<boolean[]>> outlines = new LinkedHashMap<>();
     Map<Path, Integer> widths = new LinkedHashMap<>();
     for (CbisAbnormality a : CbisDdsmReader.read(root).abnormalities()) {
+      if (!patientIncluded.test(a.patientId())) {
+        continue;
+      }
       GreyPng.Image mask = GreyPng.read(a.roiMask());
       boolean[] inside = new boolean[mask.values().length];
       for (int p = 0; p < inside.length; p++) {
@@ -226,7 +251,9 @@ public final class ImageStudyCommand implements Callable<Integer> {
         .sorted()
         .limit(lesionImages)
         .forEach(file -> images.add(new TruthImage(file, outlines.get(file), widths.get(file))));
+    final java.util.function.Predicate<String> included = patientIncluded;
     NormalImage.scan(root.resolve("normals")).stream()
+        .filter(normal -> included.test(normal.patientId()))
         .map(NormalImage::file)
         .sorted()
         .limit(normalImages)

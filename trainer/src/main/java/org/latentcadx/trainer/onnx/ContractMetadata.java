@@ -54,6 +54,16 @@ public record ContractMetadata(
         modelName, "1.0.0", tile, tile / 2, 4, normalization, 0.05, 3.0, 0.5, provenance);
   }
 
+  /** A copy with another decision threshold (lesion pixels and positive tiles). */
+  public ContractMetadata withDecisionThreshold(double threshold) {
+    if (!(threshold > 0 && threshold < 1)) {
+      throw new IllegalArgumentException("decision threshold must be in (0, 1), got " + threshold);
+    }
+    return new ContractMetadata(
+        modelName, modelVersion, tileSize, tileStride, downsampleFactor, normalization, odMin, odMax,
+        threshold, provenance);
+  }
+
   /** The properties in the order the contract lists them. */
   public Map<String, String> toProperties() {
     Map<String, String> p = new LinkedHashMap<>();
