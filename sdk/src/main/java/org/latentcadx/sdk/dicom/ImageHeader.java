@@ -43,11 +43,7 @@ record ImageHeader(
 
   /** Reads and checks the header; {@code maxPixels} bounds Rows × Columns. */
   static ImageHeader from(AttributeList list, String source, long maxPixels) throws LatentCadxException {
-    int frames = integer(list, TagFromName.NumberOfFrames, 1);
-    if (frames > 1) {
-      throw unsupported(source, "is a multi-frame object (" + frames + " frames, e.g. tomosynthesis); "
-          + "only single-frame images are read");
-    }
+    requireSingleFrame(list, source);
     String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
     if (!READABLE_SOP_CLASSES.contains(sopClass)) {
       throw unsupported(source, "SOP class " + (sopClass.isEmpty() ? "(none)" : sopClass)
@@ -133,6 +129,31 @@ record ImageHeader(
       return Attribute.getDoubleValues(list, tag);
     } catch (RuntimeException malformed) {
       return null;
+    }
+  }
+
+  /**
+   * One rule for Number of Frames, whatever the transfer syntax: absent or 1 is a single frame; a
+   * whole number above 1 is a multi-frame object (unsupported); anything else (0, negative, not a
+   * number) is corrupt.
+   */
+  private static void requireSingleFrame(AttributeList list, String source) throws LatentCadxException {
+    String text = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.NumberOfFrames).trim();
+    if (text.isEmpty() || text.equals("1")) {
+      return;
+    }
+    java.math.BigInteger frames;
+    try {
+      frames = new java.math.BigInteger(text.startsWith("+") ? text.substring(1) : text);
+    } catch (NumberFormatException e) {
+      throw corrupt(source, "has Number of Frames '" + text + "'; expected a whole number, 1 for an image");
+    }
+    if (frames.signum() <= 0) {
+      throw corrupt(source, "has Number of Frames " + frames + "; expected 1 for an image");
+    }
+    if (!frames.equals(java.math.BigInteger.ONE)) {
+      throw unsupported(source, "is a multi-frame object (" + frames + " frames, e.g. tomosynthesis); "
+          + "only single-frame images are read");
     }
   }
 
