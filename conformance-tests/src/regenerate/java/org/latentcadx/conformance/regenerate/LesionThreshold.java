@@ -9,7 +9,9 @@ import java.util.Arrays;
  * <p>The model's decision threshold is kept when every map value is at least {@link #MIN_MARGIN} from it
  * and some pixel reaches it. Otherwise (an untrained model's map hovers around one value) the threshold
  * is the midpoint of the widest gap between consecutive map values among those leaving at most 0.5 % and at
- * least {@link #MIN_PIXELS_ABOVE} of the pixels above it, so the case still has lesions.
+ * least {@link #MIN_PIXELS_ABOVE} of the pixels above it, so the case still has lesions — unless that
+ * gap is narrower than {@link #MIN_MARGIN} too (a nearly constant map), when the decision threshold is
+ * kept and the case has no lesion.
  */
 final class LesionThreshold {
 
@@ -41,7 +43,12 @@ final class LesionThreshold {
       }
     }
     float threshold = (float) ((sorted[best - 1] + (double) sorted[best]) / 2);
-    return new Choice(threshold, margin(sorted, threshold));
+    Choice gap = new Choice(threshold, margin(sorted, threshold));
+    // A map with no gap there (e.g. a gated mask that is one tiny value nearly everywhere) gets the
+    // decision threshold after all: a case without lesions is stable, one at a zero margin is not.
+    return gap.margin() < MIN_MARGIN && decisionMargin >= MIN_MARGIN
+        ? new Choice(decisionThreshold, decisionMargin)
+        : gap;
   }
 
   private static double margin(float[] sorted, float threshold) {

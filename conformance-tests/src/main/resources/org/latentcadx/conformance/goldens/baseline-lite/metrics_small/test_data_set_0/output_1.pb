@@ -1,1 +1,1 @@
-Baverage_precisionJÔëH½ä?
+Baverage_precisionJwwwwwwé?

@@ -1,1 +1,1 @@
-BprobabilityJĞà7¿æğ<ëµ>Ø:
+BprobabilityJvú?ßn?–õ•>u=

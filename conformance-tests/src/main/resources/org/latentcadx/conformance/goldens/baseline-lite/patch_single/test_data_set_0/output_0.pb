@@ -1,1 +1,1 @@
-BprobabilityJ»æð<
+BprobabilityJÝn?

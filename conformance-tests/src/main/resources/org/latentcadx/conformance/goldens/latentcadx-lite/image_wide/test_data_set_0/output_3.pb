@@ -1,1 +1,1 @@
-Bimage_probabilityJ«ªª*‘O?
+Bimage_probabilityJUUUua:w>

@@ -1,1 +1,1 @@
-Broc_aucJUUUUUU≈?
+Broc_aucJ9é„8é„Ë?

@@ -1,1 +1,1 @@
-Baverage_precisionJjIA¿–Ø?
+Baverage_precisionJ'}Ò'}Òé?

@@ -1,1 +1,1 @@
-BprobabilityJ(GJ‡ó5=gò>xÚö:
+BprobabilityJjÕ;O8Z?S/ö>”Nõ:

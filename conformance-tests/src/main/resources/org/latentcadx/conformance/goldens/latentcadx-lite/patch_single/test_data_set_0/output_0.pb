@@ -1,1 +1,1 @@
-BprobabilityJ‰ó5=
+BprobabilityJO8Z?

@@ -1,1 +1,1 @@
-Bimage_probabilityJ«ªªÊº£R?
+Bimage_probabilityJUUUÕº£R?

@@ -1,1 +1,1 @@
-BprobabilityJύπv;^Τ:Ο‡:π‚:
+BprobabilityJρv;^Τ:Ζ‡:}π‚:

@@ -1,1 +1,1 @@
-BprobabilityJbԌ:
+BprobabilityJ^Ԍ:
