@@ -97,11 +97,9 @@ public final class ImageStudyCommand implements Callable<Integer> {
       froc.append(String.format(Locale.ROOT, " %.1f |", 0.05 * (k + 1)));
     }
     froc.append("\n| --- |").append(" --- |".repeat(THRESHOLD_STEPS / 2)).append('\n');
-    for (String arm : arms) {
-      int eq = arm.indexOf('=');
-      String name = arm.substring(0, eq);
-      md.append(evaluate(name, Path.of(arm.substring(eq + 1)), images, lesions, froc)).append('\n');
-      System.out.println("image-study: ran " + name);
+    for (Map.Entry<String, Path> arm : ArmModels.parse(arms).entrySet()) {
+      md.append(evaluate(arm.getKey(), arm.getValue(), images, lesions, froc)).append('\n');
+      System.out.println("image-study: ran " + arm.getKey());
     }
     md.append(froc);
     Files.createDirectories(output);

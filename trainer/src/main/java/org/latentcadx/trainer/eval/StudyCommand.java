@@ -66,15 +66,7 @@ public final class StudyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Map<String, Path> models = new LinkedHashMap<>();
-    for (String arm : arms) {
-      int eq = arm.indexOf('=');
-      if (eq <= 0) {
-        throw new CommandLine.ParameterException(
-            new CommandLine(this), "--arm must be NAME=MODEL.onnx, got " + arm);
-      }
-      models.put(arm.substring(0, eq), Path.of(arm.substring(eq + 1)));
-    }
+    Map<String, Path> models = ArmModels.parse(arms);
     PatchStore train = PatchStore.open(store);
     PatchStore test = PatchStore.open(testStore);
     StudySet validation = StudySet.of("validation", train, train.indicesInFolds(validationFold));
