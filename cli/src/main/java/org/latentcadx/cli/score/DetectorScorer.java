@@ -56,6 +56,10 @@ final class DetectorScorer implements ImageScorer {
     Stopwatch decoding = Stopwatch.createStarted();
     ImageDecoder.Decoded decoded = decoder.read(input);
     MammogramImage image = decoded.image();
+    if (decoded.dicom().isPresent()) {
+      // What the SEG and overlay will reference is checked before inference, not after it.
+      decoded.dicom().get().source().requireReferenceable();
+    }
     timings.put("decode", millis(decoding));
 
     DetectionResult detection = detector.detect(image);

@@ -37,12 +37,7 @@ final class DerivedObject {
       String seriesDescription, AlgorithmIdentity algorithm, LocalDateTime now)
       throws LatentCadxException, DicomException {
     AttributeList from = source.attributes();
-    if (Attributes.string(from, "StudyInstanceUID").isEmpty()
-        || Attributes.string(from, "SOPInstanceUID").isEmpty()
-        || Attributes.string(from, "SOPClassUID").isEmpty()) {
-      throw new LatentCadxException(ErrorCode.INVALID_ARGUMENT, source.name()
-          + ": the source lacks a Study Instance, SOP Instance or SOP Class UID to reference");
-    }
+    source.requireReferenceable();
     AttributeList list = new AttributeList();
     copyIfPresent(from, list, "SpecificCharacterSet");
     put(list, "SOPClassUID", sopClassUid);

@@ -2,7 +2,12 @@ package org.latentcadx.sdk.dicom;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.TagFromName;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 
 /**
  * The attributes of a DICOM image the SDK read (patient, study, series, instance, frame of reference,
@@ -27,6 +32,40 @@ public final class DicomSource {
   /** The SOP Instance UID of the source image. */
   public String sopInstanceUid() {
     return Attribute.getSingleStringValueOrEmptyString(attributes, TagFromName.SOPInstanceUID);
+  }
+
+  /** A DICOM UID: dot-separated numbers without leading zeros, at most 64 characters (PS3.5 9.1). */
+  private static final java.util.regex.Pattern UID =
+      java.util.regex.Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
+
+  private static final int UID_MAX_LENGTH = 64;
+
+  /**
+   * Checks that the identifiers a derived object (SEG, overlay, SR) must reference are present and
+   * valid UIDs — Study, Series and SOP Instance UID and SOP Class UID — so that an image whose results
+   * could not be written correctly is refused before inference, not after it.
+   *
+   * @throws LatentCadxException CORRUPT_INPUT naming the first missing or invalid UID
+   */
+  public void requireReferenceable() throws LatentCadxException {
+    Map<String, AttributeTag> referenced = new LinkedHashMap<>();
+    referenced.put("Study Instance UID", TagFromName.StudyInstanceUID);
+    referenced.put("Series Instance UID", TagFromName.SeriesInstanceUID);
+    referenced.put("SOP Instance UID", TagFromName.SOPInstanceUID);
+    referenced.put("SOP Class UID", TagFromName.SOPClassUID);
+    for (Map.Entry<String, AttributeTag> entry : referenced.entrySet()) {
+      String value = Attribute.getSingleStringValueOrEmptyString(attributes, entry.getValue());
+      String label = entry.getKey();
+      if (value.isEmpty()) {
+        throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
+            name + ": has no " + label + "; results could not reference the image");
+      }
+      if (value.length() > UID_MAX_LENGTH || !UID.matcher(value).matches()) {
+        throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
+            name + ": " + label + " is not a valid UID (dot-separated numbers without leading zeros, at"
+                + " most 64 characters); results could not reference the image");
+      }
+    }
   }
 
   /** Rows of the source image. */
