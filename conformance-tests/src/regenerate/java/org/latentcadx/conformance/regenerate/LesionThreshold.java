@@ -16,7 +16,7 @@ import java.util.Arrays;
 final class LesionThreshold {
 
   /** Smallest distance of any golden map value to a kept decision threshold. */
-  static final double MIN_MARGIN = 1e-4;
+  static final double MIN_MARGIN = 2e-5;
 
   /** Fewest map pixels a chosen (not decision) threshold leaves above it. */
   static final int MIN_PIXELS_ABOVE = 10;

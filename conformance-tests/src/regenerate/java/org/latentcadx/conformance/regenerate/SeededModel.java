@@ -19,7 +19,8 @@ import org.latentcadx.trainer.onnx.ModelExport;
  * dense kernel is He-normal, biases and batch-norm shifts and means are normal with deviation 0.1,
  * batch-norm scales uniform in [0.5, 1) and variances uniform in [0.5, 2), as a trained network's might
  * be, and the kernels of the classification and mask output layers are scaled by {@value #OUTPUT_GAIN},
- * so that outputs vary across pixels and patches and the lesion thresholds find wide gaps. Downsampling ×2 (instead of ×4) keeps the golden
+ * so that outputs vary across pixels and patches and the lesion thresholds find wide gaps; the lesion
+ * logit's bias is shifted up so that the probability-gated mask keeps that spread. Downsampling ×2 (instead of ×4) keeps the golden
  * images small; the other metadata follow the contract defaults.
  */
 final class SeededModel {
@@ -29,6 +30,13 @@ final class SeededModel {
 
   /** Gain on the output-layer kernels, so that probabilities and mask values spread over (0, 1). */
   private static final double OUTPUT_GAIN = 8;
+
+  /**
+   * Added to the lesion logit's bias, so that most tiles' lesion probability is high: the exported mask
+   * is the decoder's mask times that probability, and a model that calls every tile healthy would give
+   * a map without lesions to test.
+   */
+  private static final double LESION_LOGIT_SHIFT = 6;
 
   private SeededModel() {}
 
@@ -73,6 +81,9 @@ final class SeededModel {
                       throw new IllegalStateException(
                           "no seeded rule for parameter " + spec.name() + "; extend SeededModel");
                 };
+      }
+      if (spec.name().equals(Architecture.CLASS_LOGITS + "/bias")) {
+        values[1] += LESION_LOGIT_SHIFT;
       }
       weights.put(spec.name(), new FloatArray(spec.shape(), values));
     }

@@ -1,1 +1,1 @@
-BprobabilityJñv;^ÔŒ:ÆŽ‡:}ð‚:
+BprobabilityJ4¦?Xðš>è×–>Š-“>

@@ -1,1 +1,1 @@
-BprobabilityJ^ÔŒ:
+BprobabilityJXðš>
