@@ -46,7 +46,7 @@ record ImageHeader(
     requireSingleFrame(list, source);
     String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
     if (!READABLE_SOP_CLASSES.contains(sopClass)) {
-      throw unsupported(source, "SOP class " + (sopClass.isEmpty() ? "(none)" : sopClass)
+      throw unsupported(source, "SOP class " + (sopClass.isEmpty() ? "(none)" : ShownValue.of(sopClass))
           + " is not a single-frame mammography, X-ray or secondary-capture image class");
     }
     if (list.get(MODALITY_LUT_SEQUENCE) != null) {
@@ -56,7 +56,7 @@ record ImageHeader(
     String photometric =
         Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PhotometricInterpretation).trim();
     if (samples != 1 || !(photometric.equals("MONOCHROME1") || photometric.equals("MONOCHROME2"))) {
-      throw unsupported(source, "has photometric interpretation '" + photometric + "' with " + samples
+      throw unsupported(source, "has photometric interpretation '" + ShownValue.of(photometric) + "' with " + samples
           + " samples per pixel; only grey-level MONOCHROME1/MONOCHROME2 images are read");
     }
     int rows = integer(list, TagFromName.Rows, 0);
@@ -146,7 +146,7 @@ record ImageHeader(
     try {
       frames = new java.math.BigInteger(text.startsWith("+") ? text.substring(1) : text);
     } catch (NumberFormatException e) {
-      throw corrupt(source, "has Number of Frames '" + text + "'; expected a whole number, 1 for an image");
+      throw corrupt(source, "has Number of Frames '" + ShownValue.of(text) + "'; expected a whole number, 1 for an image");
     }
     if (frames.signum() <= 0) {
       throw corrupt(source, "has Number of Frames " + frames + "; expected 1 for an image");
@@ -175,7 +175,7 @@ record ImageHeader(
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw corrupt(source, "has a malformed " + tag + " value '" + text + "'");
+    throw corrupt(source, "has a malformed " + tag + " value '" + ShownValue.of(text) + "'");
   }
 
   private static LatentCadxException unsupported(String source, String problem) {

@@ -105,8 +105,8 @@ final class TransferSyntaxes {
     Entry entry = BY_UID.get(uid);
     if (entry == null) {
       throw new LatentCadxException(ErrorCode.UNSUPPORTED_FORMAT,
-          source + ": transfer syntax " + uid + " is not supported (not an image transfer syntax "
-              + "this reader knows; see sdk/DICOM.md for the supported list)");
+          source + ": transfer syntax " + ShownValue.of(uid) + " is not supported (not an image"
+              + " transfer syntax this reader knows; see sdk/DICOM.md for the supported list)");
     }
     return entry;
   }

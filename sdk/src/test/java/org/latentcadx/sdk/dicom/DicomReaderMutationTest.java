@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Byte-level mutations of every fixture, seeded: each mutant must either decode or fail with a {@link
- * LatentCadxException}; any other exception, an {@link Error} (e.g. OutOfMemoryError) or a read running
+ * LatentCadxException} whose message is one printable line of at most 300 characters after the input's
+ * name and names no Java or PixelMed class; any other exception, an {@link Error} (e.g. OutOfMemoryError) or a read running
  * past {@link #TIMEOUT_SECONDS} fails the test with the seed and mutation to reproduce it. The reader's
  * own decode deadline is 5 s here, so a decoder that loops (JJ2000 does on some corrupt JPEG 2000 packet
  * headers) must be caught by the reader, not by this test.
@@ -58,8 +59,10 @@ class DicomReaderMutationTest {
           try {
             decode.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
           } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof LatentCadxException)) {
+            if (!(e.getCause() instanceof LatentCadxException sdk)) {
               failures.add(name + ": " + e.getCause());
+            } else {
+              messageProblem(sdk.getMessage(), name).ifPresent(failures::add);
             }
           } catch (TimeoutException e) {
             failures.add(name + ": still decoding after " + TIMEOUT_SECONDS + " s");
@@ -73,6 +76,36 @@ class DicomReaderMutationTest {
     }
     assertThat(mutants).isGreaterThanOrEqualTo(MUTANTS_PER_FIXTURE);
     assertThat(failures).as("mutants (seed %d) that broke the reader", SEED).isEmpty();
+  }
+
+  /** Longest message the reader may give beyond the name of the input. */
+  private static final int MAX_MESSAGE_LENGTH = 300;
+
+  /** A fully qualified Java or PixelMed class name, or an exception's simple name. */
+  private static final java.util.regex.Pattern CLASS_NAME =
+      java.util.regex.Pattern.compile("\\b(java|javax|com\\.pixelmed|jj2000|sun)\\.[a-z]|[A-Za-z]+Exception\\b");
+
+  /**
+   * What is wrong with a refusal's message, if anything: it must start with the input's name, be one
+   * printable line of at most {@value #MAX_MESSAGE_LENGTH} characters after that name, and name no Java
+   * or PixelMed class.
+   */
+  private static java.util.Optional<String> messageProblem(String message, String name) {
+    if (message == null || !message.startsWith(name + ": ")) {
+      return java.util.Optional.of(name + ": message does not start with the input's name: " + message);
+    }
+    String rest = message.substring(name.length() + 2);
+    if (rest.length() > MAX_MESSAGE_LENGTH) {
+      return java.util.Optional.of(name + ": message of " + rest.length() + " characters: "
+          + rest.substring(0, 120) + "…");
+    }
+    if (rest.chars().anyMatch(c -> Character.isISOControl(c))) {
+      return java.util.Optional.of(name + ": message with control characters: " + rest.replaceAll("\\p{Cntrl}", "?"));
+    }
+    if (CLASS_NAME.matcher(rest).find()) {
+      return java.util.Optional.of(name + ": message names a class: " + rest);
+    }
+    return java.util.Optional.empty();
   }
 
   /** One to three mutations; most land in the first kilobyte, where the structure is. */
