@@ -1,5 +1,11 @@
 package org.latentcadx.sdk.dicom;
 
+import com.pixelmed.dicom.AttributeFactory;
+import com.pixelmed.dicom.StringAttribute;
+import com.pixelmed.dicom.ValueRepresentation;
+import java.util.Map;
+import java.util.regex.Pattern;
+
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
@@ -66,26 +72,64 @@ final class Attributes {
     return new CodedSequenceItem(value, scheme, meaning).getAttributeList();
   }
 
-  /** Copies each attribute present in {@code from}; absent ones become empty (type 2). */
+  /**
+   * Copies each attribute present in {@code from} (its text cleaned: see {@link #cleaned}); absent ones
+   * become empty (type 2).
+   */
   static void copyOrEmpty(AttributeList from, AttributeList to, String... keywords) throws DicomException {
     for (String keyword : keywords) {
       Attribute attribute = from.get(tag(keyword));
       if (attribute != null) {
-        to.put(attribute);
+        to.put(cleaned(attribute));
       } else {
         put(to, keyword);
       }
     }
   }
 
-  /** Copies each attribute present in {@code from}; absent ones stay absent. */
-  static void copyIfPresent(AttributeList from, AttributeList to, String... keywords) {
+  /** Copies each attribute present in {@code from} (its text cleaned); absent ones stay absent. */
+  static void copyIfPresent(AttributeList from, AttributeList to, String... keywords)
+      throws DicomException {
     for (String keyword : keywords) {
       Attribute attribute = from.get(tag(keyword));
       if (attribute != null) {
-        to.put(attribute);
+        to.put(cleaned(attribute));
       }
     }
+  }
+
+  private static final Pattern DATE_VALUE = Pattern.compile("\\d{8}");
+  private static final Pattern TIME_VALUE = Pattern.compile("\\d{2}(\\d{2}(\\d{2}(\\.\\d{1,6})?)?)?");
+  private static final Map<String, Integer> MAX_LENGTH =
+      Map.of("SH", 16, "LO", 64, "CS", 16, "AE", 16, "PN", 64 * 5, "UI", 64);
+
+  /**
+   * The attribute as a derived object may carry it: a text value of the source loses its control
+   * characters (a hostile or broken file may hold NUL bytes), is cut to its VR's length, and a date or
+   * time that is not valid for its VR becomes empty. Other attributes (binary, sequences) are kept.
+   */
+  static Attribute cleaned(Attribute attribute) throws DicomException {
+    String vr = ValueRepresentation.getAsString(attribute.getVR());
+    if (!(attribute instanceof StringAttribute) || attribute.getVM() == 0) {
+      return attribute;
+    }
+    Attribute copy = AttributeFactory.newAttribute(attribute.getTag(), attribute.getVR());
+    for (String value : attribute.getStringValues()) {
+      String clean = value.replaceAll("[\\x00-\\x08\\x0B\\x0E-\\x1A\\x1C-\\x1F\\x7F]", "").strip();
+      if (!vr.equals("LT") && !vr.equals("ST") && !vr.equals("UT")) {
+        clean = clean.replaceAll("[\\x09\\x0A\\x0C\\x0D]", "");
+      }
+      if ((vr.equals("DA") && !DATE_VALUE.matcher(clean).matches())
+          || (vr.equals("TM") && !TIME_VALUE.matcher(clean).matches())) {
+        clean = "";
+      }
+      Integer max = MAX_LENGTH.get(vr);
+      if (max != null && clean.length() > max) {
+        clean = clean.substring(0, max).strip();
+      }
+      copy.addValue(clean);
+    }
+    return copy;
   }
 
   static String string(AttributeList list, String keyword) {

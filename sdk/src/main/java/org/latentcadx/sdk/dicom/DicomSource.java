@@ -42,7 +42,8 @@ public final class DicomSource {
 
   /**
    * Checks that the identifiers a derived object (SEG, overlay, SR) must reference are present and
-   * valid UIDs — Study, Series and SOP Instance UID and SOP Class UID — so that an image whose results
+   * valid UIDs — Study, Series and SOP Instance UID, SOP Class UID and, where present, Frame of
+   * Reference UID — so that an image whose results
    * could not be written correctly is refused before inference, not after it.
    *
    * @throws LatentCadxException CORRUPT_INPUT naming the first missing or invalid UID
@@ -53,9 +54,13 @@ public final class DicomSource {
     referenced.put("Series Instance UID", TagFromName.SeriesInstanceUID);
     referenced.put("SOP Instance UID", TagFromName.SOPInstanceUID);
     referenced.put("SOP Class UID", TagFromName.SOPClassUID);
+    referenced.put("Frame of Reference UID", TagFromName.FrameOfReferenceUID);
     for (Map.Entry<String, AttributeTag> entry : referenced.entrySet()) {
       String value = Attribute.getSingleStringValueOrEmptyString(attributes, entry.getValue());
       String label = entry.getKey();
+      if (value.isEmpty() && entry.getValue().equals(TagFromName.FrameOfReferenceUID)) {
+        continue; // optional: without one, a derived object gets a frame of reference of its own
+      }
       if (value.isEmpty()) {
         throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
             name + ": has no " + label + "; results could not reference the image");

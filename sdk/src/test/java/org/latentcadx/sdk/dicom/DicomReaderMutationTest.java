@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.ProbabilityMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,8 @@ class DicomReaderMutationTest {
     List<String> failures = new ArrayList<>();
     ExecutorService executor = daemonExecutor();
     int mutants = 0;
+    int acceptedAndReferenceable = 0;
+    int written = 0;
     try {
       for (Path fixture : DicomFixtures.allDicomFiles()) {
         byte[] original = DicomFixtures.bytes(fixture);
@@ -54,10 +57,14 @@ class DicomReaderMutationTest {
           StringBuilder description = new StringBuilder();
           byte[] mutant = mutate(original, random, description);
           String name = fixture.getFileName() + "#" + i + " [" + description + "]";
-          Future<?> decode = executor.submit(() -> reader.read(mutant, name));
+          Future<DicomImage> decode = executor.submit(() -> reader.read(mutant, name));
           mutants++;
           try {
-            decode.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            DicomImage accepted = decode.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (isReferenceable(accepted) && acceptedAndReferenceable++ % WRITE_EVERY == 0) {
+              writtenObjectProblems(accepted, name).forEach(failures::add);
+              written++;
+            }
           } catch (ExecutionException e) {
             if (!(e.getCause() instanceof LatentCadxException sdk)) {
               failures.add(name + ": " + e.getCause());
@@ -75,7 +82,55 @@ class DicomReaderMutationTest {
       executor.shutdownNow();
     }
     assertThat(mutants).isGreaterThanOrEqualTo(MUTANTS_PER_FIXTURE);
+    assertThat(written).as("accepted mutants whose derived objects were checked").isPositive();
     assertThat(failures).as("mutants (seed %d) that broke the reader", SEED).isEmpty();
+  }
+
+  /** Every this many accepted (and referenceable) mutants, the derived objects are written and checked. */
+  private static final int WRITE_EVERY = 40;
+
+  private static final AlgorithmIdentity ALGORITHM = new AlgorithmIdentity("LatentCADx test", "0.1.0");
+
+  private static boolean isReferenceable(DicomImage image) {
+    try {
+      image.source().requireReferenceable();
+      return true;
+    } catch (LatentCadxException refused) {
+      return false;
+    }
+  }
+
+  /**
+   * dciodvfy's errors on the binary SEG and the overlay written for an accepted mutant (as the CLI
+   * writes them for every input it accepts).
+   */
+  private static List<String> writtenObjectProblems(DicomImage source, String name) throws Exception {
+    DicomOracles.assumeTool("dciodvfy");
+    int width = source.image().width();
+    int height = source.image().height();
+    float[] ramp = new float[width * height];
+    for (int i = 0; i < ramp.length; i++) {
+      ramp[i] = (float) (i % width) / width;
+    }
+    ProbabilityMap map = new ProbabilityMap(width, height, 1, width, height, ramp);
+    List<String> problems = new ArrayList<>();
+    Path directory = java.nio.file.Files.createTempDirectory("mutant-objects");
+    try {
+      Path seg = directory.resolve("seg.dcm");
+      Path overlay = directory.resolve("overlay.dcm");
+      DicomResultWriter.create(ALGORITHM).writeLesionSegmentation(source.source(), map, 0.5, seg);
+      DicomResultWriter.create(ALGORITHM).writeHeatmapOverlay(source, map, 0.5, overlay);
+      DicomOracles.dciodvfyErrors(seg).forEach(e -> problems.add(name + " SEG: " + e));
+      DicomOracles.dciodvfyErrors(overlay).forEach(e -> problems.add(name + " overlay: " + e));
+    } finally {
+      try (var files = java.nio.file.Files.list(directory)) {
+        for (Path file : files.toList()) {
+          java.nio.file.Files.delete(file);
+        }
+      }
+      java.nio.file.Files.delete(directory);
+    }
+    return problems;
   }
 
   /** Longest message the reader may give beyond the name of the input. */
