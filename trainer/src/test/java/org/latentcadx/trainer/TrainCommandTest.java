@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.ModelSource;
+import org.latentcadx.trainer.data.BuildDatasetCommand;
+import org.latentcadx.trainer.eval.ImageStudyCommand;
 import org.latentcadx.trainer.eval.StudyCommand;
 import org.latentcadx.trainer.train.HistoryFiles;
 import org.latentcadx.trainer.train.TinyData;
@@ -96,5 +98,22 @@ class TrainCommandTest {
             "| b | mass | 0.000 [0.000, 0.000] |");
     assertThat(study.resolve("figure.png")).isNotEmptyFile();
     assertThat(Files.readAllLines(study.resolve("lesions.csv"))).hasSize(1 + 2 * 2 * 4);
+
+    // Whole synthetic images through the SDK (model-scale images, repeated 4x4 for its downsampling).
+    Path images = dir.resolve("images");
+    assertThat(
+            new CommandLine(new BuildDatasetCommand())
+                .execute("--cbis-root", images.toString(), "--synthetic-patients", "6", "--seed", "2",
+                    "--size", "300x400"))
+        .isZero();
+    int imaged =
+        new CommandLine(new ImageStudyCommand())
+            .execute(
+                "--cbis-root", images.toString(), "--arm", "a=" + onnx, "--lesion-images", "3",
+                "--normal-images", "2", "--output", study.toString());
+    assertThat(imaged).isZero();
+    assertThat(Files.readString(study.resolve("images.md")))
+        .contains("5 images (3 with", "| a | ", "FROC points");
+    assertThat(study.resolve("threshold-a.txt")).isNotEmptyFile();
   }
 }

@@ -3,11 +3,15 @@ package org.latentcadx.trainer.eval;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.latentcadx.sdk.DetectionResult;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.MammogramImage;
@@ -18,6 +22,8 @@ import org.latentcadx.trainer.data.CbisAbnormality;
 import org.latentcadx.trainer.data.CbisDdsmReader;
 import org.latentcadx.trainer.data.GreyPng;
 import org.latentcadx.trainer.data.NormalImage;
+import org.latentcadx.trainer.data.PatchRecord;
+import org.latentcadx.trainer.data.PatchStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -166,7 +172,7 @@ public final class ImageStudyCommand implements Callable<Integer> {
       }
     }
     ConfidenceInterval auc = BootstrapIntervals.compute(labels, scores, 1).rocAuc();
-    long lesionImages = java.util.Arrays.stream(labels).filter(l -> l == 1).count();
+    long lesionImages = Arrays.stream(labels).filter(l -> l == 1).count();
     int last = THRESHOLD_STEPS;
     double bestSensitivity = 0;
     double bestThreshold = Double.NaN;
@@ -221,13 +227,13 @@ public final class ImageStudyCommand implements Callable<Integer> {
   }
 
   private List<TruthImage> truth() throws Exception {
-    java.util.function.Predicate<String> patientIncluded = patient -> true;
+    Predicate<String> patientIncluded = patient -> true;
     if (foldStore != null && fold != null) {
-      java.util.Set<String> patients =
-          org.latentcadx.trainer.data.PatchStore.open(foldStore).records().stream()
+      Set<String> patients =
+          PatchStore.open(foldStore).records().stream()
               .filter(r -> r.fold() == fold)
-              .map(org.latentcadx.trainer.data.PatchRecord::patientId)
-              .collect(java.util.stream.Collectors.toSet());
+              .map(PatchRecord::patientId)
+              .collect(Collectors.toSet());
       patientIncluded = patients::contains;
     }
     Map<Path, List<boolean[]>> outlines = new LinkedHashMap<>();
@@ -249,7 +255,7 @@ public final class ImageStudyCommand implements Callable<Integer> {
         .sorted()
         .limit(lesionImages)
         .forEach(file -> images.add(new TruthImage(file, outlines.get(file), widths.get(file))));
-    final java.util.function.Predicate<String> included = patientIncluded;
+    final Predicate<String> included = patientIncluded;
     NormalImage.scan(root.resolve("normals")).stream()
         .filter(normal -> included.test(normal.patientId()))
         .map(NormalImage::file)
