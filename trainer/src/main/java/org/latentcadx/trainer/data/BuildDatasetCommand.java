@@ -50,7 +50,8 @@ public final class BuildDatasetCommand implements Callable<Integer> {
   boolean noVessels;
 
   @Option(names = "--outside-default-ranges", description = "generate with settings outside the default ranges"
-      + " (fainter lesions, smoother texture, wider margins; GeneratorOptions.outsideDefaultRanges), for a"
+      + " (fainter lesions, smoother texture, other gain, offset and noise, wider margins;"
+      + " GeneratorOptions.outsideDefaultRanges), for a"
       + " shifted test set")
   boolean outsideDefaultRanges;
 
@@ -78,6 +79,11 @@ public final class BuildDatasetCommand implements Callable<Integer> {
 
   @Option(names = "--max-air", defaultValue = "0.5", description = "skip normal tiles with more air than this share")
   double maxAir;
+
+  @Option(names = "--lesion-offset", defaultValue = "64",
+      description = "centre each lesion's window up to this many model pixels (uniformly in x and y) away from its"
+          + " outline's centre, so that lesions sit off-centre as in sliding-window tiles (default ${DEFAULT-VALUE})")
+  int lesionOffset;
 
   @Override
   public Integer call() throws Exception {
@@ -112,7 +118,7 @@ public final class BuildDatasetCommand implements Callable<Integer> {
         normals != null || normalFolder.toFile().isDirectory() ? NormalImage.scan(normalFolder) : List.of();
     int factor = downsample != null ? downsample : syntheticPatients > 0 && !fullField ? 1 : 4;
     DatasetBuilder.Options options =
-        new DatasetBuilder.Options(256, context, factor, stride, maxAir, folds, foldSeed);
+        new DatasetBuilder.Options(256, context, factor, stride, maxAir, folds, foldSeed, lesionOffset);
     PatchStore built = DatasetBuilder.build(cbis.abnormalities(), normalImages, cbisRoot, options, store);
     System.out.printf(
         "read %d abnormalities (%d paths found by case-folder search, %d ROI/crop swaps repaired) and %d normal"

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.latentcadx.sdk.internal.FloatGrid;
@@ -15,7 +16,8 @@ import org.latentcadx.sdk.internal.FloatGrid;
 /**
  * Builds a patch store from CBIS-DDSM-layout abnormalities (positives) and normal images (negatives):
  * images are read once (several in parallel), brought to the model scale with the SDK's preprocessing, cut into context
- * windows and written with their patient's fold. The natural imbalance is kept.
+ * windows (lesions off-centre by up to {@link Options#lesionOffset}) and written with their patient's
+ * fold. The natural imbalance is kept.
  */
 public final class DatasetBuilder {
 
@@ -30,14 +32,24 @@ public final class DatasetBuilder {
    * @param maxAirFraction normal-image tiles with more air than this are skipped
    * @param folds number of folds
    * @param foldSeed seed of the patient-to-fold assignment
+   * @param lesionOffset a lesion's window is centred this many model pixels at most (uniformly, in x and
+   *     y) away from its outline's centre of mass, so that lesions appear off-centre and outlines cut by
+   *     the tile edge as in sliding-window inference; 0 centres every lesion
    */
   public record Options(
       int tileSize, int contextSize, int downsampleFactor, int stride, double maxAirFraction, int folds,
-      long foldSeed) {
+      long foldSeed, int lesionOffset) {
 
-    /** 256-pixel tiles in 320-pixel windows, stride 256, at most half air, 5 folds. */
+    public Options {
+      if (lesionOffset < 0 || lesionOffset > tileSize / 2) {
+        throw new IllegalArgumentException(
+            "lesion offset must be in [0, " + tileSize / 2 + "] (half a tile), got " + lesionOffset);
+      }
+    }
+
+    /** 256-pixel tiles in 320-pixel windows, stride 256, at most half air, 5 folds, lesions up to 64 px off-centre. */
     public static Options defaults(int downsampleFactor) {
-      return new Options(256, 320, downsampleFactor, 256, 0.5, 5, 1);
+      return new Options(256, 320, downsampleFactor, 256, 0.5, 5, 1, 64);
     }
   }
 
@@ -62,7 +74,8 @@ public final class DatasetBuilder {
     abnormalities.forEach(a -> byImage.computeIfAbsent(a.image(), k -> new ArrayList<>()).add(a));
     List<ImageJob> jobs = new ArrayList<>();
     byImage.forEach(
-        (image, rows) -> jobs.add(() -> positives(scale, extractor, root, image, rows, folds)));
+        (image, rows) ->
+            jobs.add(() -> positives(scale, extractor, root, image, rows, folds, options.lesionOffset())));
     for (NormalImage normal : normals) {
       jobs.add(() -> negatives(scale, extractor, root, normal, folds));
     }
@@ -105,8 +118,11 @@ public final class DatasetBuilder {
 
   private static List<Patch> positives(
       ModelScale scale, PatchExtractor extractor, Path root, Path imageFile, List<CbisAbnormality> rows,
-      Map<String, Integer> folds) throws IOException {
+      Map<String, Integer> folds, int lesionOffset) throws IOException {
     ModelScale.Scaled image = scale.image(imageFile);
+    String source = relative(root, imageFile);
+    // seeded by the image's path, so that the offsets do not depend on the order images are processed in
+    Random offsets = new Random(source.hashCode());
     List<Patch> patches = new ArrayList<>();
     for (CbisAbnormality a : rows) {
       FloatGrid outline = scale.mask(a.roiMask(), image.originalWidth(), image.originalHeight());
@@ -116,9 +132,10 @@ public final class DatasetBuilder {
               : null;
       PatchRecord record =
           new PatchRecord(
-              folds.get(a.patientId()), a.type(), a.pathology(), a.patientId(), relative(root, imageFile), 0, 0,
-              latent != null);
-      patches.add(extractor.positive(image.grid(), outline, latent, record));
+              folds.get(a.patientId()), a.type(), a.pathology(), a.patientId(), source, 0, 0, latent != null);
+      int dx = offsets.nextInt(2 * lesionOffset + 1) - lesionOffset;
+      int dy = offsets.nextInt(2 * lesionOffset + 1) - lesionOffset;
+      patches.add(extractor.positive(image.grid(), outline, latent, record, dx, dy));
     }
     return patches;
   }

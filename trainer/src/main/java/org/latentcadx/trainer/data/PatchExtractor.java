@@ -6,8 +6,8 @@ import java.util.List;
 import org.latentcadx.sdk.internal.FloatGrid;
 
 /**
- * Cuts context windows out of model-scale images: one per lesion, centred on the centre of mass of its
- * ROI mask, and sliding-window tiles of normal images that are not mostly air.
+ * Cuts context windows out of model-scale images: one per lesion, centred at a given offset from the
+ * centre of mass of its ROI mask, and sliding-window tiles of normal images that are not mostly air.
  */
 final class PatchExtractor {
 
@@ -36,9 +36,11 @@ final class PatchExtractor {
    * @param image model-scale image in [0, 1]
    * @param outline model-scale coverage of the ROI mask (0…1 per pixel)
    * @param latent model-scale coverage of the latent mask, or null when unknown
-   * @param record metadata; its centre is replaced by the outline's centre of mass
+   * @param record metadata; its centre is replaced by the window's centre
+   * @param dx the window's centre lies this many pixels right of the outline's centre of mass
+   * @param dy the window's centre lies this many pixels below the outline's centre of mass
    */
-  Patch positive(FloatGrid image, FloatGrid outline, FloatGrid latent, PatchRecord record) {
+  Patch positive(FloatGrid image, FloatGrid outline, FloatGrid latent, PatchRecord record, int dx, int dy) {
     double sum = 0;
     double sx = 0;
     double sy = 0;
@@ -54,8 +56,8 @@ final class PatchExtractor {
     if (sum == 0) {
       throw new IllegalArgumentException(record.sourceImage() + ": ROI mask is empty at the model scale");
     }
-    int cx = (int) Math.round(sx / sum);
-    int cy = (int) Math.round(sy / sum);
+    int cx = (int) Math.round(sx / sum) + dx;
+    int cy = (int) Math.round(sy / sum) + dy;
     PatchRecord centred =
         new PatchRecord(
             record.fold(), record.type(), record.pathology(), record.patientId(), record.sourceImage(), cx, cy,

@@ -54,7 +54,7 @@ class CbisDicomLayoutTest {
     // factor 2: the ROI [16, 32) × [12, 24) becomes [8, 16) × [6, 12), centre of mass (12, 9)
     PatchStore store =
         DatasetBuilder.build(
-            cbis.abnormalities(), List.of(), root, new DatasetBuilder.Options(16, 20, 2, 16, 0.5, 1, 1),
+            cbis.abnormalities(), List.of(), root, new DatasetBuilder.Options(16, 20, 2, 16, 0.5, 1, 1, 0),
             root.resolve("store"));
 
     PatchRecord record = store.record(0);

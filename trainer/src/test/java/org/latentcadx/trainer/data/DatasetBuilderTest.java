@@ -24,7 +24,7 @@ class DatasetBuilderTest {
     new SyntheticDataset(GeneratorOptions.defaults().withSize(320, 480), 0.2, 0.4).generate(root, 4, 11);
     CbisDdsmReader.Result cbis = CbisDdsmReader.read(root);
     List<NormalImage> normals = NormalImage.scan(root.resolve("normals"));
-    DatasetBuilder.Options options = new DatasetBuilder.Options(256, 288, 1, 128, 0.5, 3, 5);
+    DatasetBuilder.Options options = new DatasetBuilder.Options(256, 288, 1, 128, 0.5, 3, 5, 0);
 
     PatchStore store = DatasetBuilder.build(cbis.abnormalities(), normals, root, options, dir.resolve("store"));
 

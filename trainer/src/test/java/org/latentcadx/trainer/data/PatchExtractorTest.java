@@ -29,7 +29,7 @@ class PatchExtractorTest {
       }
     }
 
-    Patch patch = extractor.positive(image, outline, outline, LESION);
+    Patch patch = extractor.positive(image, outline, outline, LESION, 0, 0);
 
     assertThat(patch.record().fold()).isEqualTo(2);
     assertThat(patch.record().latentKnown()).isTrue();
@@ -40,6 +40,25 @@ class PatchExtractorTest {
     for (int i = 0; i < patch.image().length; i++) {
       assertThat(patch.image()[i] > 0).isEqualTo(patch.outline()[i] == 1);
     }
+  }
+
+  @Test
+  void anOffsetMovesTheLesionAwayFromTheWindowCentre() {
+    FloatGrid image = new FloatGrid(200, 150, new float[200 * 150]);
+    FloatGrid outline = new FloatGrid(200, 150, new float[200 * 150]);
+    for (int y = 70; y < 80; y++) {
+      for (int x = 95; x < 105; x++) {
+        outline.data()[y * 200 + x] = 1;
+      }
+    }
+
+    Patch patch = extractor.positive(image, outline, outline, LESION, 12, -7);
+
+    double[] com = centreOfMass(patch.outline(), CONTEXT);
+    assertThat(com[0]).isCloseTo(CONTEXT / 2.0 - 12, org.assertj.core.data.Offset.offset(0.5));
+    assertThat(com[1]).isCloseTo(CONTEXT / 2.0 + 7, org.assertj.core.data.Offset.offset(0.5));
+    assertThat(patch.record().centreX()).isEqualTo(100 + 12);
+    assertThat(patch.record().centreY()).isEqualTo(75 - 7);
   }
 
   @Test

@@ -54,12 +54,13 @@ final class CalcificationCluster implements Lesion {
       double cx, double cy, CalcType calcType, Distribution distribution, GeneratorOptions options,
       double pixelSize, Random random) {
     this.blur = 0.4 * pixelSize;
-    int count = options.calcCountMin() + random.nextInt(options.calcCountMax() - options.calcCountMin() + 1);
-    double spread = uniform(random, options.calcSpreadMin(), options.calcSpreadMax());
+    int count = (int) options.calcCount().draw(random);
+    double spread = options.calcSpread().draw(random);
     double direction = random.nextDouble() * Math.PI;
-    double brightnessLow = calcType == CalcType.AMORPHOUS ? 0.05 : options.calcContrastMin();
-    double brightnessHigh = calcType == CalcType.AMORPHOUS ? 0.1 : options.calcContrastMax();
+    double brightnessLow = calcType == CalcType.AMORPHOUS ? 0.05 : options.calcContrast().min();
+    double brightnessHigh = calcType == CalcType.AMORPHOUS ? 0.1 : options.calcContrast().max();
     double brightness = uniform(random, brightnessLow, brightnessHigh);
+    double size = options.calcSize().draw(random);
     specks = new double[count][];
     double sumX = 0;
     double sumY = 0;
@@ -72,7 +73,7 @@ final class CalcificationCluster implements Lesion {
               : random.nextDouble() * Math.PI;
       specks[i] =
           new double[] {
-            cx + offset[0], cy + offset[1], uniform(random, calcType.radiusMin, calcType.radiusMax),
+            cx + offset[0], cy + offset[1], size * uniform(random, calcType.radiusMin, calcType.radiusMax),
             elongation, orientation, brightness * uniform(random, 0.6, 1.2)
           };
       sumX += specks[i][0];
@@ -87,8 +88,7 @@ final class CalcificationCluster implements Lesion {
     this.extent = far;
     Pathology pathology = LesionAttributes.pathology(random, calcType.malignantChance);
     double relativeContrast =
-        (brightness - options.calcContrastMin())
-            / Math.max(1e-9, options.calcContrastMax() - options.calcContrastMin());
+options.calcContrast().position(brightness);
     CbisAttributes attributes =
         new CbisAttributes(
             calcType.name(),

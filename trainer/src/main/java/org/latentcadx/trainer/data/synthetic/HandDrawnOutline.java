@@ -43,11 +43,12 @@ final class HandDrawnOutline {
    *
    * @param meanMargin mean gap between lesion and outline
    * @param smoothingDegrees angular smoothing of the lesion extent (larger = coarser, rounder outline)
+   * @param wobbleScale multiplier of the outline's low-frequency irregularity (1 = a typical hand)
    * @param cutIn whether the outline should dip into the lesion
    */
   static HandDrawnOutline around(
       RenderGrid grid, byte[] latent, double cx, double cy, double lesionExtent, double meanMargin,
-      double smoothingDegrees, boolean cutIn, Random random) {
+      double smoothingDegrees, double wobbleScale, boolean cutIn, Random random) {
     double[] lesion = widen(angularExtent(grid, latent, cx, cy, lesionExtent));
     double[] smooth = smooth(lesion, smoothingDegrees / 360 * BINS);
     double lift = 0;
@@ -56,7 +57,7 @@ final class HandDrawnOutline {
     }
     double[] wobble = new double[12];
     for (int k = 0; k < 3; k++) {
-      wobble[2 * k] = (2 * random.nextDouble() - 1) * 0.35 / (k + 1);
+      wobble[2 * k] = (2 * random.nextDouble() - 1) * 0.35 * wobbleScale / (k + 1);
       wobble[2 * k + 1] = random.nextDouble() * 2 * Math.PI;
     }
     for (int k = 3; k < 6; k++) {

@@ -14,7 +14,8 @@ import org.latentcadx.trainer.data.View;
  * views, vessels, lesions, skin line and detector noise.
  *
  * <p>Grey levels are linear in density (brighter = denser) on a 16-bit scale: air ≈ 0.03, fat ≈ 0.33,
- * fibroglandular tissue ≈ 0.57, muscle ≈ 0.62 of 65535; masses add 0.04–0.14, calcifications 0.1–0.3.
+ * fibroglandular tissue ≈ 0.57, muscle ≈ 0.62 of 65535 before the detector's gain and offset; masses
+ * and calcifications add the contrasts of {@link GeneratorOptions}.
  */
 final class MammogramGenerator {
 
@@ -37,14 +38,16 @@ final class MammogramGenerator {
     int w = options.width();
     int h = options.height();
     BreastAnatomy anatomy = new BreastAnatomy(w, h, side, view, random);
-    Field[] coarse = PowerLawNoise.pair(w, h, 2, options.textureBeta(), random);
+    Field[] coarse = PowerLawNoise.pair(w, h, 2, options.textureBeta().draw(random), random);
     Field[] fine = PowerLawNoise.pair(w, h, 1, 2.2, random);
     RenderGrid grid = new RenderGrid(w * options.scale(), h * options.scale(), options.scale());
     Tissue tissue = new Tissue(anatomy, coarse[0], coarse[1], fine[0], fine[1], density, random);
     List<Lesion> lesions = placeLesions(anatomy, lesionTypes, random);
     float[] vessels =
         options.vessels() ? new Vessels(anatomy, h, random).render(grid) : new float[grid.width() * grid.height()];
-    double noise = 0.004 * (options.scale() == 1 ? 1 : 2);
+    double noise = options.noise().draw(random) * (options.scale() == 1 ? 1 : 2);
+    double gain = options.gain().draw(random);
+    double offset = options.offset().draw(random);
     SplittableRandom detector = new SplittableRandom(random.nextLong());
     short[] pixels = new short[grid.width() * grid.height()];
     for (int r = 0; r < grid.height(); r++) {
@@ -67,7 +70,7 @@ final class MammogramGenerator {
           }
           value = AIR + (density1 - AIR) * thickness + tissue.skin(rho);
         }
-        value += noise * detector.nextGaussian();
+        value = offset + gain * value + noise * detector.nextGaussian();
         pixels[i] = (short) Math.round(Math.min(1, Math.max(0, value)) * 65535);
       }
     }
@@ -85,13 +88,13 @@ final class MammogramGenerator {
     boolean mass = facts.type() == LesionType.MASS;
     double margin =
         mass
-            ? uniform(random, options.massMarginMin(), options.massMarginMax())
-            : uniform(random, options.calcMarginMin(), options.calcMarginMax());
+            ? options.massMargin().draw(random)
+            : options.calcMargin().draw(random);
     boolean cutIn = random.nextDouble() < options.cutShare();
     HandDrawnOutline outline =
         HandDrawnOutline.around(
             grid, latent, facts.centreX(), facts.centreY(), facts.extent(), margin, mass ? 12 : 40,
-            cutIn, random);
+            options.outlineWobble().draw(random), cutIn, random);
     byte[] mask = new byte[latent.length];
     outline.paint(grid, mask);
     return new SyntheticMammogram.RenderedLesion(lesion, latent, mask, outline.cutsIn());

@@ -34,7 +34,7 @@ final class MassLesion implements Lesion {
   private MassLesion(double cx, double cy, Shape shape, GeneratorOptions options, Random random) {
     this.cx = cx;
     this.cy = cy;
-    this.radius = uniform(random, options.massRadiusMin(), options.massRadiusMax());
+    this.radius = options.massRadius().draw(random);
     this.axisRatio = shape == Shape.OVAL ? uniform(random, 0.5, 0.8) : uniform(random, 0.85, 1.0);
     this.orientation = random.nextDouble() * Math.PI;
     double lobulation = switch (shape) {
@@ -50,7 +50,7 @@ final class MassLesion implements Lesion {
     }
     boolean sharp = shape != Shape.SPICULATED && random.nextDouble() < 0.5;
     this.edgeWidth = sharp ? uniform(random, 0.4, 1.0) : uniform(random, 1.5, 4.0);
-    this.contrast = uniform(random, options.massContrastMin(), options.massContrastMax());
+    this.contrast = options.massContrast().draw(random);
     int spiculeCount = shape == Shape.SPICULATED ? 8 + random.nextInt(14) : 0;
     spicules = new double[spiculeCount][];
     double longest = 0;
@@ -77,8 +77,7 @@ final class MassLesion implements Lesion {
     };
     String margins = shape == Shape.SPICULATED ? "SPICULATED" : sharp ? "CIRCUMSCRIBED" : "ILL_DEFINED";
     double relativeContrast =
-        (contrast - options.massContrastMin())
-            / Math.max(1e-9, options.massContrastMax() - options.massContrastMin());
+options.massContrast().position(contrast);
     CbisAttributes attributes =
         new CbisAttributes(
             cbisShape,
