@@ -37,11 +37,10 @@ public final class ConformanceCommand implements Callable<Integer> {
 
   @Option(
       names = "--device",
-      paramLabel = "cpu|cuda:N",
+      paramLabel = "cpu|cuda:N|auto",
       defaultValue = "cpu",
-      converter = DeviceConverter.class,
       description = "Where the model runs (default: ${DEFAULT-VALUE}). CUDA needs onnxruntime_gpu on the class path.")
-  private Device device;
+  private String deviceName;
 
   @Option(
       names = "--goldens",
@@ -53,6 +52,12 @@ public final class ConformanceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Device device;
+    try {
+      device = Device.parse(deviceName);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--device: " + e.getMessage());
+    }
     GoldenFiles files = goldens == null ? GoldenFiles.bundled() : GoldenFiles.folder(goldens);
     ConformanceKit kit = new ConformanceKit(files, device);
     List<String> available = files.sets();
@@ -70,40 +75,18 @@ public final class ConformanceCommand implements Callable<Integer> {
       results.addAll(kit.run(set, Optional.ofNullable(modelFile)));
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println(runtimeDescription());
+    out.println(runtimeDescription(device));
     ReportTable.print(results, out);
     out.flush();
     return results.stream().allMatch(CheckResult::passed) ? 0 : 1;
   }
 
   /** The runtime under test, for the head of the report. */
-  private String runtimeDescription() {
+  private static String runtimeDescription(Device device) {
     return "ONNX Runtime " + OrtEnvironment.getEnvironment().getVersion()
         + " (providers " + OrtEnvironment.getAvailableProviders() + "), device " + device
         + ", Java " + Runtime.version() + " on " + System.getProperty("os.name") + " "
         + System.getProperty("os.arch");
-  }
-
-  /** Parses {@code cpu}, {@code cuda:N} and {@code auto}. */
-  static final class DeviceConverter implements CommandLine.ITypeConverter<Device> {
-    @Override
-    public Device convert(String value) {
-      if (value.equals("cpu")) {
-        return Device.cpu();
-      }
-      if (value.equals("auto")) {
-        return Device.auto();
-      }
-      if (value.startsWith("cuda:")) {
-        try {
-          return Device.cuda(Integer.parseInt(value.substring("cuda:".length())));
-        } catch (NumberFormatException e) {
-          // reported below
-        }
-      }
-      throw new CommandLine.TypeConversionException(
-          "'" + value + "' is not a device; expected cpu, cuda:N (N = GPU ordinal) or auto");
-    }
   }
 
   public static void main(String[] args) {

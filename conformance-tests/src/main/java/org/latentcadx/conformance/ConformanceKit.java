@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.latentcadx.sdk.Device;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.ModelSource;
-import org.latentcadx.sdk.internal.model.ModelBytes;
+import org.latentcadx.sdk.LesionDetector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs golden sets against the SDK on one device. A set's model is its own {@code model.onnx}, its
@@ -15,6 +17,8 @@ import org.latentcadx.sdk.internal.model.ModelBytes;
  * given by the caller.
  */
 public final class ConformanceKit {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConformanceKit.class);
 
   private final GoldenFiles files;
   private final Device device;
@@ -34,47 +38,50 @@ public final class ConformanceKit {
     GoldenFormat.Manifest manifest = files.manifest(set);
     ModelSource model = modelOverride.map(ModelSource::path).orElseGet(() -> modelOf(set, manifest));
     List<CheckResult> results = new ArrayList<>();
-    if (modelOverride.isEmpty()) {
-      results.add(checkModelBytes(set, manifest, model));
-    }
-    for (GoldenFormat.CaseEntry entry : manifest.cases()) {
-      String folder = set + "/" + entry.name();
-      try {
-        results.addAll(
-            switch (entry.kind()) {
-              case PATCH ->
-                  PatchCaseRunner.run(
-                      files, folder, entry.dataSets(), modelBytes(model), model.description(), device);
-              case IMAGE -> ImageCaseRunner.run(files, folder, model, device);
-              case METRICS -> MetricsCaseRunner.run(files, folder, entry.dataSets());
-            });
-      } catch (Exception e) {
-        results.add(CheckResult.error(folder, "(case)", e.getClass().getSimpleName() + ": " + e.getMessage()));
+    try (LesionDetector detector = LesionDetector.builder(model).device(device).build()) {
+      if (modelOverride.isEmpty()) {
+        results.add(checkModelBytes(set, manifest, detector.modelInfo().sha256()));
       }
+      for (GoldenFormat.CaseEntry entry : manifest.cases()) {
+        String folder = set + "/" + entry.name();
+        try {
+          results.addAll(
+              switch (entry.kind()) {
+                case PATCH -> PatchCaseRunner.run(files, folder, entry.dataSets(), detector);
+                case IMAGE -> ImageCaseRunner.run(files, folder, model, device);
+                case METRICS -> MetricsCaseRunner.run(files, folder, entry.dataSets());
+              });
+        } catch (Exception e) {
+          results.add(failedCase(folder, e));
+        }
+      }
+    } catch (LatentCadxException e) {
+      results.add(failedCase(set, e));
     }
     return results;
   }
 
-  /** The set's model must be the one the goldens were computed with. */
-  private static CheckResult checkModelBytes(String set, GoldenFormat.Manifest manifest, ModelSource model) {
-    try {
-      String sha256 = ModelBytes.read(model).sha256();
-      return sha256.equalsIgnoreCase(manifest.modelSha256())
-          ? new CheckResult(set, "model_sha256", true, sha256)
-          : new CheckResult(
-              set, "model_sha256", false, "model is " + sha256 + ", goldens were computed with " + manifest.modelSha256());
-    } catch (LatentCadxException e) {
-      return CheckResult.error(set, "model_sha256", e.getMessage());
+  /** A case that could not run is a failed row; an unexpected exception is also logged with its trace. */
+  private static CheckResult failedCase(String name, Exception e) {
+    if (e instanceof LatentCadxException) {
+      LOG.warn("{} could not run: {}", name, e.getMessage());
+    } else {
+      LOG.error("{} failed unexpectedly; please report this with the stack trace", name, e);
     }
+    return CheckResult.error(name, "(case)", e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
+  /** The set's model must be the one the goldens were computed with. */
+  private static CheckResult checkModelBytes(String set, GoldenFormat.Manifest manifest, String sha256) {
+    return sha256.equalsIgnoreCase(manifest.modelSha256())
+        ? new CheckResult(set, "model_sha256", true, sha256)
+        : new CheckResult(
+            set, "model_sha256", false, "model is " + sha256 + ", goldens were computed with " + manifest.modelSha256());
   }
 
   private ModelSource modelOf(String set, GoldenFormat.Manifest manifest) {
     return manifest.bundledModel() != null
         ? ModelSource.classpath(manifest.bundledModel())
         : ModelSource.path(files.file(set + "/" + manifest.modelFile()));
-  }
-
-  private static byte[] modelBytes(ModelSource model) throws LatentCadxException {
-    return ModelBytes.read(model).bytes();
   }
 }

@@ -12,17 +12,14 @@ import org.latentcadx.sdk.DdsmScanner;
 import org.latentcadx.sdk.DetectionResult;
 import org.latentcadx.sdk.Device;
 import org.latentcadx.sdk.ExecutionProvider;
+import org.latentcadx.sdk.ImageFiles;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.Lesion;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.MammogramImage;
 import org.latentcadx.sdk.ModelSource;
-import org.latentcadx.sdk.internal.FloatGrid;
-import org.latentcadx.sdk.internal.model.ModelContract;
-import org.latentcadx.sdk.internal.preprocess.GreyLevelNormalizer;
-import org.latentcadx.sdk.internal.preprocess.ModelScaleConverter;
-import org.latentcadx.sdk.internal.tiling.Tile;
-import org.latentcadx.sdk.internal.tiling.TileGrid;
+import org.latentcadx.sdk.model.ModelContract;
+import org.latentcadx.sdk.model.ModelPreprocessing;
 
 /**
  * Image cases: runs a whole image through {@link LesionDetector} with the case's settings and compares
@@ -48,7 +45,7 @@ final class ImageCaseRunner {
     String configFile = caseFolder + "/" + GoldenFormat.IMAGE_CASE;
     GoldenFormat.ImageCase config =
         GoldenFormat.fromJson(files.read(configFile), GoldenFormat.ImageCase.class, configFile);
-    MammogramImage image = MammogramImage.read(files.file(caseFolder + "/" + config.image()));
+    MammogramImage image = ImageFiles.read(files.file(caseFolder + "/" + config.image())).image();
     LesionDetector.Builder builder =
         LesionDetector.builder(model)
             .device(device)
@@ -61,11 +58,10 @@ final class ImageCaseRunner {
     String name = caseFolder + "/test_data_set_0";
     List<CheckResult> results = new ArrayList<>();
     try (LesionDetector detector = builder.build()) {
-      ModelContract contract =
-          ModelContract.parse(detector.modelInfo().metadata(), detector.modelInfo().source());
-      FloatGrid small =
-          new ModelScaleConverter(new GreyLevelNormalizer(contract, scanner), contract.downsampleFactor())
-              .convert(image);
+      ModelPreprocessing preprocessing =
+          ModelPreprocessing.of(
+              ModelContract.parse(detector.modelInfo().metadata(), detector.modelInfo().source()), scanner);
+      MammogramImage small = preprocessing.toModelScale(image);
       DetectionResult result = detector.detect(image);
       boolean gpu = result.executionProvider() == ExecutionProvider.CUDA;
       Golden golden = new Golden(files, caseFolder, name, gpu);
@@ -75,7 +71,7 @@ final class ImageCaseRunner {
           golden.check(
               TILE_ORIGINS,
               "tile_origins",
-              tileOrigins(new TileGrid(small.width(), small.height(), contract.tileSize(), detector.stride())),
+              tileOrigins(preprocessing.tileOrigins(small.width(), small.height(), detector.stride())),
               TolerancePolicy.EXACT));
       var map = result.probabilityMap();
       results.add(
@@ -116,16 +112,15 @@ final class ImageCaseRunner {
         "unknown aggregation '" + name + "'; expected max, noisy_or or top_k_mean:K");
   }
 
-  private static Tensor grid(FloatGrid grid) {
-    return Tensor.ofFloats(new long[] {grid.height(), grid.width()}, grid.data());
+  private static Tensor grid(MammogramImage image) {
+    return Tensor.ofFloats(new long[] {image.height(), image.width()}, image.pixels());
   }
 
-  private static Tensor tileOrigins(TileGrid grid) {
-    List<Tile> tiles = grid.tiles();
+  private static Tensor tileOrigins(List<ModelPreprocessing.TileOrigin> tiles) {
     long[] origins = new long[tiles.size() * 2];
     for (int i = 0; i < tiles.size(); i++) {
-      origins[2 * i] = tiles.get(i).origin().x();
-      origins[2 * i + 1] = tiles.get(i).origin().y();
+      origins[2 * i] = tiles.get(i).x();
+      origins[2 * i + 1] = tiles.get(i).y();
     }
     return Tensor.ofLongs(new long[] {tiles.size(), 2}, origins);
   }

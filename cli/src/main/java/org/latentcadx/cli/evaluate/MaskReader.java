@@ -1,9 +1,7 @@
 package org.latentcadx.cli.evaluate;
 
 import java.nio.file.Path;
-import java.util.Locale;
-import org.latentcadx.cli.score.ImageDecoder;
-import org.latentcadx.cli.score.InputFormat;
+import org.latentcadx.sdk.ImageFiles;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.MammogramImage;
 
@@ -13,28 +11,11 @@ import org.latentcadx.sdk.MammogramImage;
  */
 final class MaskReader {
 
-  private final ImageDecoder decoder = new ImageDecoder();
-
   /** A binary mask, row-major, 1 inside and 0 outside. */
   record Mask(int width, int height, boolean[] inside) {}
 
   Mask read(Path file) throws LatentCadxException {
-    MammogramImage image;
-    try {
-      InputFormat format =
-          InputFormat.detect(file)
-              .orElseThrow(
-                  () ->
-                      new LatentCadxException(
-                          LatentCadxException.ErrorCode.UNSUPPORTED_FORMAT,
-                          file + " is not a DICOM, PNG or TIFF mask"));
-      image = decoder.read(file, format).image();
-    } catch (java.io.IOException e) {
-      throw new LatentCadxException(
-          LatentCadxException.ErrorCode.IO_ERROR,
-          String.format(Locale.ROOT, "cannot read mask %s: %s", file, e.getMessage()),
-          e);
-    }
+    MammogramImage image = ImageFiles.read(file).image();
     float[] pixels = image.pixels();
     boolean[] inside = new boolean[pixels.length];
     for (int i = 0; i < pixels.length; i++) {

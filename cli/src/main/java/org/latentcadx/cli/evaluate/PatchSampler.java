@@ -1,7 +1,7 @@
 package org.latentcadx.cli.evaluate;
 
 import java.util.Optional;
-import org.latentcadx.cli.io.ProbabilityMapPng;
+import org.latentcadx.sdk.ProbabilityMap;
 import org.latentcadx.sdk.metrics.SegmentationSample;
 
 /**
@@ -43,7 +43,7 @@ final class PatchSampler {
       String type,
       int width,
       int height,
-      ProbabilityMapPng.Map map,
+      ProbabilityMap map,
       MaskReader.Mask outline,
       Optional<MaskReader.Mask> latent) {
     int factor = factor(width, height, map);
@@ -78,7 +78,7 @@ final class PatchSampler {
   }
 
   /** The integer factor f with ceil(width / f) = map width and ceil(height / f) = map height. */
-  static int factor(int width, int height, ProbabilityMapPng.Map map) {
+  static int factor(int width, int height, ProbabilityMap map) {
     int factor = (width + map.width() - 1) / map.width();
     if (factor < 1
         || (width + factor - 1) / factor != map.width()

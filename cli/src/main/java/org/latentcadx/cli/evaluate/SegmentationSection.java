@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.latentcadx.cli.io.ProbabilityMapPng;
 import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.ProbabilityMap;
+import org.latentcadx.sdk.render.ProbabilityMapPng;
 import org.latentcadx.sdk.metrics.DetectionMode;
 import org.latentcadx.sdk.metrics.SegmentationEvaluator;
 import org.latentcadx.sdk.metrics.SegmentationMetrics;
@@ -103,7 +104,7 @@ record SegmentationSection(int patchSize, Breakdown annotation, Breakdown trueLe
     for (EvaluationSet.Positive positive : set.positives()) {
       ScoredImage image = positive.image();
       String mapName = image.result().outputs().probabilityMap();
-      ProbabilityMapPng.Map map = ProbabilityMapPng.read(image.sibling(mapName));
+      ProbabilityMap map = ProbabilityMapPng.read(image.sibling(mapName));
       List<GroundTruthRow> rows = positive.rows();
       for (GroundTruthRow row : rows) {
         Optional<MaskReader.Mask> latent =

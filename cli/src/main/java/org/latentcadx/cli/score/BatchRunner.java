@@ -82,7 +82,7 @@ public final class BatchRunner {
         }
       } catch (Exception e) {
         String reason = reason(e, input.path(), input.key());
-        LOG.debug("{} failed", input.key(), e);
+        logFailure(input.key(), e);
         failures.add(new Failure(input.key(), reason));
         deleteStaleOutputs(input.key());
         progress.finished(input.key(), Progress.Outcome.FAILED, reason);
@@ -90,6 +90,19 @@ public final class BatchRunner {
     }
     progress.end();
     return new Outcome(List.copyOf(results), List.copyOf(failures), scored, skipped);
+  }
+
+  /**
+   * Bad input ({@link LatentCadxException}, I/O) is the user's to fix and reaches them as the reason;
+   * anything else is a defect here, logged with its stack trace so that it can be reported.
+   */
+  private static void logFailure(String key, Exception e) {
+    if (e instanceof LatentCadxException || e instanceof IOException) {
+      LOG.info("{} failed: {}", key, e.toString());
+      LOG.debug("{} failed", key, e);
+    } else {
+      LOG.error("{} failed unexpectedly; please report this with the stack trace", key, e);
+    }
   }
 
   private void deleteStaleOutputs(String key) {

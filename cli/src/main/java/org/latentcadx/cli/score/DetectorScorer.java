@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.latentcadx.cli.io.AtomicFiles;
-import org.latentcadx.cli.io.ProbabilityMapPng;
 import org.latentcadx.sdk.BoundingBox;
 import org.latentcadx.sdk.DetectionResult;
+import org.latentcadx.sdk.ImageFile;
+import org.latentcadx.sdk.ImageFiles;
 import org.latentcadx.sdk.ImageMetadata;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.Lesion;
@@ -24,6 +25,8 @@ import org.latentcadx.sdk.ProbabilityMap;
 import org.latentcadx.sdk.dicom.AlgorithmIdentity;
 import org.latentcadx.sdk.dicom.DicomImage;
 import org.latentcadx.sdk.dicom.DicomResultWriter;
+import org.latentcadx.sdk.render.OverlayRenderer;
+import org.latentcadx.sdk.render.ProbabilityMapPng;
 
 /**
  * Scores one input with the SDK's detector and writes its image outputs: the probability map
@@ -37,7 +40,6 @@ final class DetectorScorer implements ImageScorer {
   private final OutputLayout layout;
   private final ScoreResult.Settings settings;
   private final ScoreResult.Model model;
-  private final ImageDecoder decoder = new ImageDecoder();
   private final DicomResultWriter dicomWriter;
 
   DetectorScorer(LesionDetector detector, OutputLayout layout, ScoreResult.Settings settings)
@@ -54,11 +56,12 @@ final class DetectorScorer implements ImageScorer {
   public Scored score(InputFile input, String inputSha256) throws LatentCadxException, IOException {
     Map<String, Double> timings = new LinkedHashMap<>();
     Stopwatch decoding = Stopwatch.createStarted();
-    ImageDecoder.Decoded decoded = decoder.read(input);
-    MammogramImage image = decoded.image();
-    if (decoded.dicom().isPresent()) {
+    ImageFile read = ImageFiles.read(input.path());
+    MammogramImage image = read.image();
+    Optional<DicomImage> dicomSource = read instanceof DicomImage dicom ? Optional.of(dicom) : Optional.empty();
+    if (dicomSource.isPresent()) {
       // What the SEG and overlay will reference is checked before inference, not after it.
-      decoded.dicom().get().source().requireReferenceable();
+      dicomSource.get().source().requireReferenceable();
     }
     timings.put("decode", millis(decoding));
 
@@ -71,24 +74,15 @@ final class DetectorScorer implements ImageScorer {
     Stopwatch writing = Stopwatch.createStarted();
     String key = input.key();
     ProbabilityMap map = detection.probabilityMap();
-    ProbabilityMapPng.Map stored = new ProbabilityMapPng.Map(map.width(), map.height(), map.values());
-    AtomicFiles.write(layout.probabilityMap(key), ProbabilityMapPng.encode(stored));
+    AtomicFiles.write(layout.probabilityMap(key), ProbabilityMapPng.encode(map));
     List<ScoreResult.Lesion> lesions = lesions(detection, image.metadata(), map.downsampleFactor());
-    AtomicFiles.write(
-        layout.overlayPng(key),
-        OverlayRenderer.render(
-            image.width(),
-            image.height(),
-            image.pixels(),
-            stored,
-            settings.decisionThreshold(),
-            lesions.stream().map(ScoreResult.Lesion::boxPx).toList()));
+    AtomicFiles.write(layout.overlayPng(key), OverlayRenderer.png(image, map, settings.decisionThreshold()));
     timings.put("write_images", millis(writing));
     String segmentation = null;
     String overlayDicom = null;
-    if (decoded.dicom().isPresent()) {
+    if (dicomSource.isPresent()) {
       Stopwatch writingDicom = Stopwatch.createStarted();
-      DicomImage dicom = decoded.dicom().get();
+      DicomImage dicom = dicomSource.get();
       double threshold = settings.decisionThreshold();
       AtomicFiles.writeFile(
           layout.segmentation(key),

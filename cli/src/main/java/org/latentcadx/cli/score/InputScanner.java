@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.latentcadx.sdk.ImageFiles;
+import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.cli.io.AtomicFiles;
 
 /**
  * Turns the command's file and folder arguments into the sorted list of images to score.
  *
  * <p>Folders are walked recursively; there, files whose content and extension match no {@link
- * InputFormat} are ignored, as are hidden files, the output folder (when it lies inside the folder),
+ * ImageFiles} reads are ignored, as are hidden files, the output folder (when it lies inside the folder),
  * files named like {@code score}'s
  * own image outputs (e.g. {@code *.overlay.png} of an earlier run elsewhere) and temporary files of
  * interrupted writes. A file named directly is always an input (and fails later if it is not an image). Keys are
@@ -58,11 +60,11 @@ public final class InputScanner {
     for (Path root : roots) {
       if (Files.isDirectory(root)) {
         for (Path file : filesUnder(root)) {
-          InputFormat.detect(file)
+          formatOf(file)
               .ifPresent(format -> inputs.put(key(base, file), new InputFile(file, key(base, file), format)));
         }
       } else {
-        Optional<InputFormat> format = InputFormat.detect(root);
+        Optional<String> format = formatOf(root);
         if (format.isPresent()) {
           inputs.put(key(base, root), new InputFile(root, key(base, root), format.get()));
         } else {
@@ -72,6 +74,15 @@ public final class InputScanner {
     }
     unrecognised.sort(Comparator.comparing(Unrecognised::key));
     return new Scan(List.copyOf(inputs.values()), List.copyOf(unrecognised));
+  }
+
+  /** The format {@link ImageFiles} would read the file as, if any. */
+  private static Optional<String> formatOf(Path file) throws IOException {
+    try {
+      return ImageFiles.format(file);
+    } catch (LatentCadxException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 
   private List<Path> filesUnder(Path root) throws IOException {

@@ -13,38 +13,15 @@ final class OptionConverters {
 
   private OptionConverters() {}
 
-  /** {@code auto}, {@code cpu}, {@code cuda} or {@code cuda:N}. */
+  /** {@code auto}, {@code cpu}, {@code cuda} or {@code cuda:N} ({@link Device#parse}). */
   static final class DeviceConverter implements CommandLine.ITypeConverter<Device> {
     @Override
     public Device convert(String value) {
-      String text = value.strip().toLowerCase(Locale.ROOT);
-      if (text.equals("auto")) {
-        return Device.auto();
-      }
-      if (text.equals("cpu")) {
-        return Device.cpu();
-      }
-      if (text.equals("cuda")) {
-        return Device.cuda(0);
-      }
-      if (text.startsWith("cuda:")) {
-        return Device.cuda(nonNegative(text.substring(5), value));
-      }
-      throw new CommandLine.TypeConversionException(
-          "'" + value + "' is not a device; expected auto, cpu, cuda or cuda:N");
-    }
-
-    private static int nonNegative(String number, String value) {
       try {
-        int id = Integer.parseInt(number);
-        if (id >= 0) {
-          return id;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
+        return Device.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
       }
-      throw new CommandLine.TypeConversionException(
-          "'" + value + "' is not a device; the N of cuda:N must be a GPU number 0, 1, ...");
     }
   }
 

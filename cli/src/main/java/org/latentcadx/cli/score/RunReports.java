@@ -53,7 +53,7 @@ public final class RunReports {
       table.add(
           List.of(
               result.input().file(),
-              result.input().format().name(),
+              result.input().format(),
               result.input().sha256(),
               Integer.toString(result.input().width()),
               Integer.toString(result.input().height()),

@@ -52,7 +52,7 @@ public record ScoreResult(
    */
   public record Input(
       String file,
-      InputFormat format,
+      String format,
       String sha256,
       int width,
       int height,

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.latentcadx.cli.io.ProbabilityMapPng;
+import org.latentcadx.sdk.ProbabilityMap;
 import org.latentcadx.sdk.metrics.SegmentationSample;
 
 class PatchSamplerTest {
 
   /** A 40×30 image whose 20×15 map (factor 2) holds x + 100·y at map pixel (x, y), scaled to [0, 1]. */
-  private static ProbabilityMapPng.Map map() {
+  private static ProbabilityMap map() {
     float[] values = new float[20 * 15];
     for (int i = 0; i < values.length; i++) {
       values[i] = (i % 20 + 100 * (i / 20)) / 2000f;
     }
-    return new ProbabilityMapPng.Map(20, 15, values);
+    return new ProbabilityMap(20, 15, 2, 40, 30, values);
   }
 
   private static MaskReader.Mask square(int width, int height, int x0, int y0, int side) {

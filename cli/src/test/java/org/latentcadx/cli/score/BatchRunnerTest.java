@@ -175,7 +175,7 @@ class BatchRunnerTest {
       Path file = dir.resolve("in").resolve(parts[0]);
       Files.createDirectories(file.getParent());
       Files.writeString(file, parts[1]);
-      inputs.add(new InputFile(file, parts[0], InputFormat.PNG));
+      inputs.add(new InputFile(file, parts[0], "PNG"));
     }
     return inputs;
   }

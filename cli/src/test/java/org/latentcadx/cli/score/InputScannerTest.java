@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.latentcadx.sdk.ImageFiles;
 import org.junit.jupiter.api.io.TempDir;
 
 class InputScannerTest {
@@ -17,19 +18,19 @@ class InputScannerTest {
   @TempDir Path dir;
 
   @Test
-  void detectsFormatsByContentBeforeExtension() throws IOException {
+  void detectsFormatsByContentBeforeExtension() throws Exception {
     byte[] dicom = new byte[140];
     dicom[128] = 'D';
     dicom[129] = 'I';
     dicom[130] = 'C';
     dicom[131] = 'M';
-    assertThat(InputFormat.detect(write("IM0001", dicom))).contains(InputFormat.DICOM);
-    assertThat(InputFormat.detect(write("looks.dcm", PNG))).contains(InputFormat.PNG);
-    assertThat(InputFormat.detect(write("t", new byte[] {'I', 'I', 42, 0}))).contains(InputFormat.TIFF);
-    assertThat(InputFormat.detect(write("m", new byte[] {'M', 'M', 0, 42}))).contains(InputFormat.TIFF);
-    assertThat(InputFormat.detect(write("broken.TIFF", new byte[3]))).contains(InputFormat.TIFF);
-    assertThat(InputFormat.detect(write("notes.txt", "hello".getBytes()))).isEmpty();
-    assertThat(InputFormat.detect(write("empty", new byte[0]))).isEmpty();
+    assertThat(ImageFiles.format(write("IM0001", dicom))).contains("DICOM");
+    assertThat(ImageFiles.format(write("looks.dcm", PNG))).contains("PNG");
+    assertThat(ImageFiles.format(write("t", new byte[] {'I', 'I', 42, 0}))).contains("TIFF");
+    assertThat(ImageFiles.format(write("m", new byte[] {'M', 'M', 0, 42}))).contains("TIFF");
+    assertThat(ImageFiles.format(write("broken.TIFF", new byte[3]))).contains("TIFF");
+    assertThat(ImageFiles.format(write("notes.txt", "hello".getBytes()))).isEmpty();
+    assertThat(ImageFiles.format(write("empty", new byte[0]))).isEmpty();
   }
 
   @Test

@@ -18,7 +18,8 @@ import org.latentcadx.cli.ExitCodes;
 import org.latentcadx.cli.TestImages;
 import org.latentcadx.cli.io.AtomicFiles;
 import org.latentcadx.cli.io.Json;
-import org.latentcadx.cli.io.ProbabilityMapPng;
+import org.latentcadx.sdk.ProbabilityMap;
+import org.latentcadx.sdk.render.ProbabilityMapPng;
 import org.latentcadx.cli.io.Sha256;
 import org.latentcadx.sdk.testing.Oracles;
 import org.latentcadx.sdk.testing.TestModel;
@@ -62,7 +63,7 @@ class ScoreCommandTest {
   }
 
   @Test
-  void scoresEveryImageWithKnownNumbers() throws IOException {
+  void scoresEveryImageWithKnownNumbers() throws Exception {
     CliRun run = score(in);
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
@@ -98,7 +99,7 @@ class ScoreCommandTest {
     assertThat(tiff.at("/input/format").asText()).isEqualTo("TIFF");
     assertThat(tiff.at("/imageProbability").asDouble()).isCloseTo(TestImages.stored(0.8), within(1e-6));
 
-    ProbabilityMapPng.Map map = ProbabilityMapPng.read(out.resolve("case1/image.png.map.png"));
+    ProbabilityMap map = ProbabilityMapPng.read(out.resolve("case1/image.png.map.png"));
     assertThat(map.width()).isEqualTo(TestImages.WIDTH / 2);
     assertThat(map.get(22, 17)).isCloseTo(0.9f, org.assertj.core.data.Offset.offset(1e-4f));
     assertThat(ImageIO.read(out.resolve("case1/image.png.overlay.png").toFile()).getWidth())

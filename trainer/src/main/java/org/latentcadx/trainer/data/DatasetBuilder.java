@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import org.latentcadx.sdk.internal.FloatGrid;
 
 /**
  * Builds a patch store from CBIS-DDSM-layout abnormalities (positives) and normal images (negatives):
@@ -125,8 +124,8 @@ public final class DatasetBuilder {
     Random offsets = new Random(source.hashCode());
     List<Patch> patches = new ArrayList<>();
     for (CbisAbnormality a : rows) {
-      FloatGrid outline = scale.mask(a.roiMask(), image.originalWidth(), image.originalHeight());
-      FloatGrid latent =
+      ModelScaleGrid outline = scale.mask(a.roiMask(), image.originalWidth(), image.originalHeight());
+      ModelScaleGrid latent =
           a.latentMask().isPresent()
               ? scale.mask(a.latentMask().get(), image.originalWidth(), image.originalHeight())
               : null;

@@ -3,28 +3,14 @@ package org.latentcadx.trainer.data;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferUShort;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
-/** Reads and writes single-channel 8- and 16-bit PNG files (images and masks). */
+/** Writes single-channel 8- and 16-bit PNG files (images and masks); they are read with the SDK's ImageFiles. */
 public final class GreyPng {
-
-  /**
-   * A decoded grey image.
-   *
-   * @param width pixels per row
-   * @param height rows
-   * @param values row-major grey levels (0..255 or 0..65535)
-   * @param bitDepth 8 or 16
-   */
-  public record Image(int width, int height, int[] values, int bitDepth) {}
 
   private GreyPng() {}
 
@@ -51,54 +37,6 @@ public final class GreyPng {
     try (OutputStream out = Files.newOutputStream(file)) {
       if (!ImageIO.write(image, "png", out)) {
         throw new IOException("no PNG writer for " + file);
-      }
-    }
-  }
-
-  /** Reads a grey PNG (8 or 16 bits; colour files are refused). */
-  public static Image read(Path file) throws IOException {
-    return withReader(
-        file,
-        reader -> {
-          BufferedImage image = reader.read(0);
-          Raster raster = image.getRaster();
-          if (raster.getNumBands() != 1) {
-            throw new IOException(
-                file + ": " + raster.getNumBands() + " channels; expected a single-channel grey image");
-          }
-          int bits = image.getColorModel().getComponentSize(0);
-          int[] values = raster.getPixels(0, 0, image.getWidth(), image.getHeight(), (int[]) null);
-          return new Image(image.getWidth(), image.getHeight(), values, bits <= 8 ? 8 : 16);
-        });
-  }
-
-  /** The width and height of an image file, read from its header without decoding the pixels. */
-  public static int[] size(Path file) throws IOException {
-    return withReader(file, reader -> new int[] {reader.getWidth(0), reader.getHeight(0)});
-  }
-
-  private interface ReaderFunction<T> {
-    T apply(ImageReader reader) throws IOException;
-  }
-
-  /**
-   * Runs {@code function} with an ImageIO reader chosen by the file's suffix (asking every installed
-   * reader to sniff the content is slow and makes some plug-ins print to the console).
-   */
-  private static <T> T withReader(Path file, ReaderFunction<T> function) throws IOException {
-    String name = file.getFileName().toString();
-    String suffix = name.substring(name.lastIndexOf('.') + 1);
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      Iterator<ImageReader> readers = ImageIO.getImageReadersBySuffix(suffix);
-      if (in == null || !readers.hasNext()) {
-        throw new IOException(file + ": not a readable PNG/image file");
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(in);
-        return function.apply(reader);
-      } finally {
-        reader.dispose();
       }
     }
   }

@@ -1,31 +1,24 @@
 package org.latentcadx.trainer.data;
 
-import com.pixelmed.dicom.Attribute;
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.TagFromName;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
-import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.ImageFiles;
 import org.latentcadx.sdk.ImageMetadata;
+import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.MammogramImage;
-import org.latentcadx.sdk.dicom.DicomReader;
-import org.latentcadx.sdk.internal.FloatGrid;
-import org.latentcadx.sdk.internal.model.ModelContract;
-import org.latentcadx.sdk.internal.preprocess.GreyLevelNormalizer;
-import org.latentcadx.sdk.internal.preprocess.ModelScaleConverter;
+import org.latentcadx.sdk.model.ModelContract;
+import org.latentcadx.sdk.model.ModelPreprocessing;
 
 /**
  * Reads images and masks (DICOM {@code .dcm}, grey PNG or TIFF) and brings them to the model's scale
- * with the SDK's own preprocessing ({@link ModelScaleConverter}), so that training patches match what the detector feeds the model:
+ * with the SDK's own preprocessing ({@link ModelPreprocessing}), so that training patches match what the detector feeds the model:
  * bits-stored normalisation to [0, 1], then zero padding to a multiple of the factor and area averaging.
  */
 final class ModelScale {
 
   private final int factor;
-  private final ModelScaleConverter converter;
+  private final ModelPreprocessing preprocessing;
 
   ModelScale(int factor, int tileSize) {
     if (factor < 1) {
@@ -36,11 +29,7 @@ final class ModelScale {
         new ModelContract(
             "patch-extraction", "0", "image", "probability", "mask", tileSize, tileSize, factor,
             ModelContract.Normalization.BITS_STORED, Optional.empty(), 0.5f);
-    try {
-      this.converter = new ModelScaleConverter(new GreyLevelNormalizer(contract, Optional.empty()), factor);
-    } catch (LatentCadxException e) {
-      throw new IllegalStateException("bits-stored normalisation needs no scanner", e);
-    }
+    this.preprocessing = ModelPreprocessing.of(contract, Optional.empty());
   }
 
   int factor() {
@@ -54,13 +43,13 @@ final class ModelScale {
    * @param originalWidth width at the original scale
    * @param originalHeight height at the original scale
    */
-  record Scaled(FloatGrid grid, int originalWidth, int originalHeight) {}
+  record Scaled(ModelScaleGrid grid, int originalWidth, int originalHeight) {}
 
   /** The image normalised to [0, 1] and downsampled. */
   Scaled image(Path file) throws IOException {
     MammogramImage image = read(file);
     try {
-      return new Scaled(converter.convert(image), image.width(), image.height());
+      return new Scaled(toModelScale(image), image.width(), image.height());
     } catch (LatentCadxException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
@@ -72,7 +61,7 @@ final class ModelScale {
    * @param expectedWidth the width of the image the mask belongs to, at the original scale
    * @param expectedHeight its height
    */
-  FloatGrid mask(Path file, int expectedWidth, int expectedHeight) throws IOException {
+  ModelScaleGrid mask(Path file, int expectedWidth, int expectedHeight) throws IOException {
     MammogramImage mask = read(file);
     if (mask.width() != expectedWidth || mask.height() != expectedHeight) {
       throw new IOException(
@@ -84,40 +73,32 @@ final class ModelScale {
       values[i] = values[i] != 0 ? 1f : 0f;
     }
     try {
-      return converter.convert(
+      return toModelScale(
           MammogramImage.ofFloats(mask.width(), mask.height(), values, ImageMetadata.of(file.toString())));
     } catch (LatentCadxException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Width and height of an image file at the original scale, read from its header only. */
-  static int[] size(Path file) throws IOException {
-    if (!isDicom(file)) {
-      return GreyPng.size(file);
-    }
-    AttributeList header = new AttributeList();
-    try {
-      header.read(file.toString(), TagFromName.PixelData);
-    } catch (DicomException e) {
-      throw new IOException(file + ": not a readable DICOM file: " + e.getMessage(), e);
-    }
-    int columns = Attribute.getSingleIntegerValueOrDefault(header, TagFromName.Columns, 0);
-    int rows = Attribute.getSingleIntegerValueOrDefault(header, TagFromName.Rows, 0);
-    if (columns <= 0 || rows <= 0) {
-      throw new IOException(file + ": DICOM header has no positive Rows/Columns");
-    }
-    return new int[] {columns, rows};
+  private ModelScaleGrid toModelScale(MammogramImage image) throws LatentCadxException {
+    MammogramImage small = preprocessing.toModelScale(image);
+    return new ModelScaleGrid(small.width(), small.height(), small.pixels());
   }
 
-  static boolean isDicom(Path file) {
-    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dcm");
+  /** Width and height of an image file at the original scale, read from its header only. */
+  static int[] size(Path file) throws IOException {
+    try {
+      ImageFiles.Dimensions dimensions = ImageFiles.dimensions(file);
+      return new int[] {dimensions.width(), dimensions.height()};
+    } catch (LatentCadxException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 
   /** Reads a DICOM, PNG or TIFF file. */
   static MammogramImage read(Path file) throws IOException {
     try {
-      return isDicom(file) ? DicomReader.create().read(file).image() : MammogramImage.read(file);
+      return ImageFiles.read(file).image();
     } catch (LatentCadxException e) {
       throw new IOException(e.getMessage(), e);
     }

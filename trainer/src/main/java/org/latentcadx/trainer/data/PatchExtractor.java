@@ -3,7 +3,6 @@ package org.latentcadx.trainer.data;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.latentcadx.sdk.internal.FloatGrid;
 
 /**
  * Cuts context windows out of model-scale images: one per lesion, centred at a given offset from the
@@ -40,7 +39,7 @@ final class PatchExtractor {
    * @param dx the window's centre lies this many pixels right of the outline's centre of mass
    * @param dy the window's centre lies this many pixels below the outline's centre of mass
    */
-  Patch positive(FloatGrid image, FloatGrid outline, FloatGrid latent, PatchRecord record, int dx, int dy) {
+  Patch positive(ModelScaleGrid image, ModelScaleGrid outline, ModelScaleGrid latent, PatchRecord record, int dx, int dy) {
     double sum = 0;
     double sx = 0;
     double sy = 0;
@@ -67,7 +66,7 @@ final class PatchExtractor {
   }
 
   /** Sliding-window patches of a normal image, skipping tiles that are more than the allowed share air. */
-  List<Patch> negatives(FloatGrid image, PatchRecord template) {
+  List<Patch> negatives(ModelScaleGrid image, PatchRecord template) {
     float air = (float) (AIR_LEVEL * percentile(image.data(), 0.995));
     List<Patch> patches = new ArrayList<>();
     for (int y : starts(image.height())) {
@@ -103,7 +102,7 @@ final class PatchExtractor {
     return starts.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private double airFraction(FloatGrid image, int x0, int y0, float air) {
+  private double airFraction(ModelScaleGrid image, int x0, int y0, float air) {
     int count = 0;
     int total = 0;
     for (int y = y0; y < y0 + tileSize; y++) {
@@ -127,7 +126,7 @@ final class PatchExtractor {
   }
 
   /** The context window whose centre pixel boundary is at {@code (cx, cy)}; zeros outside the image. */
-  private float[] window(FloatGrid grid, int cx, int cy) {
+  private float[] window(ModelScaleGrid grid, int cx, int cy) {
     float[] out = new float[contextSize * contextSize];
     int x0 = cx - contextSize / 2;
     int y0 = cy - contextSize / 2;
@@ -147,7 +146,7 @@ final class PatchExtractor {
   }
 
   /** The window of a coverage grid, thresholded at one half. */
-  private byte[] binaryWindow(FloatGrid coverage, int cx, int cy) {
+  private byte[] binaryWindow(ModelScaleGrid coverage, int cx, int cy) {
     float[] values = window(coverage, cx, cy);
     byte[] out = new byte[values.length];
     for (int i = 0; i < values.length; i++) {

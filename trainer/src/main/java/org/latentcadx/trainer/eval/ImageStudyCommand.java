@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.latentcadx.sdk.DetectionResult;
+import org.latentcadx.sdk.ImageFiles;
+import org.latentcadx.sdk.Lesion;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.MammogramImage;
 import org.latentcadx.sdk.ModelSource;
@@ -20,7 +22,6 @@ import org.latentcadx.sdk.metrics.BootstrapIntervals;
 import org.latentcadx.sdk.metrics.ConfidenceInterval;
 import org.latentcadx.trainer.data.CbisAbnormality;
 import org.latentcadx.trainer.data.CbisDdsmReader;
-import org.latentcadx.trainer.data.GreyPng;
 import org.latentcadx.trainer.data.NormalImage;
 import org.latentcadx.trainer.data.PatchRecord;
 import org.latentcadx.trainer.data.PatchStore;
@@ -135,7 +136,7 @@ public final class ImageStudyCommand implements Callable<Integer> {
       thresholds[THRESHOLD_STEPS] = decision;
       for (int i = 0; i < images.size(); i++) {
         TruthImage truth = images.get(i);
-        DetectionResult result = detector.detect(upscaled(MammogramImage.read(truth.file())));
+        DetectionResult result = detector.detect(upscaled(ImageFiles.read(truth.file()).image()));
         labels[i] = truth.outlines().isEmpty() ? 0 : 1;
         scores[i] = result.imageProbability();
         float[] map = result.probabilityMap().values();
@@ -155,7 +156,8 @@ public final class ImageStudyCommand implements Callable<Integer> {
         }
         for (int k = 0; k < thresholds.length; k++) {
           boolean[] found = new boolean[truth.outlines().size()];
-          for (int markPeak : MapMarks.peaks(map, width, (float) thresholds[k])) {
+          for (Lesion mark : result.probabilityMap().lesions(thresholds[k])) {
+            int markPeak = mark.peakMapY() * width + mark.peakMapX();
             boolean hit = false;
             for (int l = 0; l < found.length; l++) {
               if (truth.outlines().get(l)[markPeak]) {
@@ -242,10 +244,11 @@ public final class ImageStudyCommand implements Callable<Integer> {
       if (!patientIncluded.test(a.patientId())) {
         continue;
       }
-      GreyPng.Image mask = GreyPng.read(a.roiMask());
-      boolean[] inside = new boolean[mask.values().length];
+      MammogramImage mask = ImageFiles.read(a.roiMask()).image();
+      float[] values = mask.pixels();
+      boolean[] inside = new boolean[values.length];
       for (int p = 0; p < inside.length; p++) {
-        inside[p] = mask.values()[p] > 0;
+        inside[p] = values[p] > 0;
       }
       outlines.computeIfAbsent(a.image(), k -> new ArrayList<>()).add(inside);
       widths.put(a.image(), mask.width());

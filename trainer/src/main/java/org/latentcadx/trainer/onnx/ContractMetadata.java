@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.latentcadx.sdk.internal.model.ModelContract;
-import org.latentcadx.sdk.internal.model.ModelContract.Normalization;
+import org.latentcadx.sdk.model.ModelContract;
+import org.latentcadx.sdk.model.ModelContract.Normalization;
 import org.latentcadx.trainer.model.Architecture;
 import org.latentcadx.trainer.model.Network;
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.latentcadx.sdk.internal.FloatGrid;
 
 class PatchExtractorTest {
 
@@ -17,8 +16,8 @@ class PatchExtractorTest {
 
   @Test
   void centresThePatchOnTheRoiCentreOfMass() {
-    FloatGrid image = new FloatGrid(200, 150, new float[200 * 150]);
-    FloatGrid outline = new FloatGrid(200, 150, new float[200 * 150]);
+    ModelScaleGrid image = new ModelScaleGrid(200, 150, new float[200 * 150]);
+    ModelScaleGrid outline = new ModelScaleGrid(200, 150, new float[200 * 150]);
     // an L-shaped ROI whose centre of mass is not its bounding-box centre
     for (int y = 40; y < 70; y++) {
       for (int x = 120; x < 160; x++) {
@@ -44,8 +43,8 @@ class PatchExtractorTest {
 
   @Test
   void anOffsetMovesTheLesionAwayFromTheWindowCentre() {
-    FloatGrid image = new FloatGrid(200, 150, new float[200 * 150]);
-    FloatGrid outline = new FloatGrid(200, 150, new float[200 * 150]);
+    ModelScaleGrid image = new ModelScaleGrid(200, 150, new float[200 * 150]);
+    ModelScaleGrid outline = new ModelScaleGrid(200, 150, new float[200 * 150]);
     for (int y = 70; y < 80; y++) {
       for (int x = 95; x < 105; x++) {
         outline.data()[y * 200 + x] = 1;
@@ -65,7 +64,7 @@ class PatchExtractorTest {
   void slidingWindowSkipsMostlyAirTilesAndCoversTheEdge() {
     int w = 200;
     int h = 150;
-    FloatGrid image = new FloatGrid(w, h, new float[w * h]);
+    ModelScaleGrid image = new ModelScaleGrid(w, h, new float[w * h]);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < 90; x++) {
         image.data()[y * w + x] = 0.5f;
@@ -98,7 +97,7 @@ class PatchExtractorTest {
     return new double[] {sx / sum, sy / sum};
   }
 
-  private static double[] comOfImage(FloatGrid grid) {
+  private static double[] comOfImage(ModelScaleGrid grid) {
     double sum = 0;
     double sx = 0;
     double sy = 0;

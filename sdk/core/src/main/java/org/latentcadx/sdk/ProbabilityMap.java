@@ -1,0 +1,187 @@
+package org.latentcadx.sdk;
+
+import java.util.List;
+import java.util.Objects;
+import org.latentcadx.sdk.internal.postprocess.LesionExtractor;
+
+/**
+ * A per-pixel lesion probability map, row-major, values in [0, 1].
+ *
+ * <p>A detector returns the map at the model's downsampled scale: map pixel {@code (x, y)} covers the
+ * original pixels {@code [x·f, (x+1)·f) × [y·f, (y+1)·f)} where {@code f} is {@link
+ * #downsampleFactor()}, so the map is {@code ceil(W/f) × ceil(H/f)} for a {@code W × H} image. {@link
+ * #toOriginalSize(UpsampleMethod)} gives the map at the image's own size. Immutable.
+ */
+public final class ProbabilityMap {
+
+  /** How a map is enlarged to the original image size. */
+  public enum UpsampleMethod {
+    /** Each original pixel takes the value of the map pixel that covers it (blocky, exact values). */
+    NEAREST,
+    /**
+     * Bilinear interpolation between map pixel centres: original pixel {@code X} samples map
+     * coordinate {@code (X + 0.5)/f − 0.5}, clamped to the map; smooth, values stay in [0, 1].
+     */
+    BILINEAR
+  }
+
+  private final int width;
+  private final int height;
+  private final int downsampleFactor;
+  private final int originalWidth;
+  private final int originalHeight;
+  private final float[] values;
+
+  /**
+   * A map of {@code width × height} values covering an {@code originalWidth × originalHeight} image
+   * at integer scale {@code downsampleFactor}.
+   *
+   * @throws IllegalArgumentException if the sizes are inconsistent
+   */
+  public ProbabilityMap(
+      int width,
+      int height,
+      int downsampleFactor,
+      int originalWidth,
+      int originalHeight,
+      float[] values) {
+    this(width, height, downsampleFactor, originalWidth, originalHeight, values, true);
+  }
+
+  private ProbabilityMap(
+      int width, int height, int downsampleFactor, int originalWidth, int originalHeight, float[] values,
+      boolean copy) {
+    Objects.requireNonNull(values, "values");
+    if (width < 1 || height < 1 || downsampleFactor < 1 || (long) width * height != values.length) {
+      throw new IllegalArgumentException(
+          "map " + width + "x" + height + " with factor " + downsampleFactor + " cannot hold "
+              + values.length + " values");
+    }
+    if (ceilDiv(originalWidth, downsampleFactor) != width
+        || ceilDiv(originalHeight, downsampleFactor) != height) {
+      throw new IllegalArgumentException(
+          "map " + width + "x" + height + " at factor " + downsampleFactor + " does not cover a "
+              + originalWidth + "x" + originalHeight + " image");
+    }
+    this.width = width;
+    this.height = height;
+    this.downsampleFactor = downsampleFactor;
+    this.originalWidth = originalWidth;
+    this.originalHeight = originalHeight;
+    this.values = copy ? values.clone() : values;
+  }
+
+  /** A map that takes ownership of {@code values} (no copy), for maps the SDK has just computed. */
+  static ProbabilityMap owning(
+      int width, int height, int downsampleFactor, int originalWidth, int originalHeight, float[] values) {
+    return new ProbabilityMap(width, height, downsampleFactor, originalWidth, originalHeight, values, false);
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return a <= 0 ? -1 : (a + b - 1) / b;
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int height() {
+    return height;
+  }
+
+  /** Original pixels per map pixel along each axis (1 for a map at the original size). */
+  public int downsampleFactor() {
+    return downsampleFactor;
+  }
+
+  public int originalWidth() {
+    return originalWidth;
+  }
+
+  public int originalHeight() {
+    return originalHeight;
+  }
+
+  /** The probability at map column {@code x}, row {@code y}. */
+  public float get(int x, int y) {
+    Objects.checkIndex(x, width);
+    Objects.checkIndex(y, height);
+    return values[y * width + x];
+  }
+
+  /**
+   * The lesions of this map at {@code threshold}: the 8-connected regions of pixels at or above it,
+   * highest peak first (ties: the region whose first pixel comes first in row-major order). A detector
+   * reports them at its lesion threshold; this gives them at any other, e.g. to trace a FROC curve.
+   *
+   * @throws IllegalArgumentException if the threshold is outside (0, 1] (see {@link #checkThreshold})
+   */
+  public List<Lesion> lesions(double threshold) {
+    checkThreshold(threshold);
+    return LesionExtractor.extract(this, values, (float) threshold);
+  }
+
+  /**
+   * The one rule for lesion thresholds everywhere in the SDK: a map pixel belongs to a lesion when its
+   * probability is at or above the threshold, so the threshold must lie in (0, 1] (at 0 every pixel
+   * would be a lesion).
+   *
+   * @return the threshold
+   * @throws IllegalArgumentException otherwise
+   */
+  public static double checkThreshold(double threshold) {
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw new IllegalArgumentException("lesion threshold must be in (0, 1], got " + threshold);
+    }
+    return threshold;
+  }
+
+  /** A copy of the values, row-major. */
+  public float[] values() {
+    return values.clone();
+  }
+
+  /** This map enlarged to the original image size (factor 1); this map itself if already there. */
+  public ProbabilityMap toOriginalSize(UpsampleMethod method) {
+    Objects.requireNonNull(method, "method");
+    if (downsampleFactor == 1) {
+      return this;
+    }
+    float[] out = new float[originalWidth * originalHeight];
+    int[] x0 = new int[originalWidth];
+    float[] xFraction = new float[originalWidth];
+    sampling(method, originalWidth, width, x0, xFraction);
+    int[] y0 = new int[originalHeight];
+    float[] yFraction = new float[originalHeight];
+    sampling(method, originalHeight, height, y0, yFraction);
+    for (int y = 0; y < originalHeight; y++) {
+      int top = y0[y] * width;
+      int bottom = Math.min(y0[y] + 1, height - 1) * width;
+      float fy = yFraction[y];
+      for (int x = 0; x < originalWidth; x++) {
+        int left = x0[x];
+        int right = Math.min(left + 1, width - 1);
+        float fx = xFraction[x];
+        float upper = values[top + left] * (1 - fx) + values[top + right] * fx;
+        float lower = values[bottom + left] * (1 - fx) + values[bottom + right] * fx;
+        out[y * originalWidth + x] = upper * (1 - fy) + lower * fy;
+      }
+    }
+    return new ProbabilityMap(originalWidth, originalHeight, 1, originalWidth, originalHeight, out);
+  }
+
+  /** For each original index: the lower map index and the weight of the next one. */
+  private void sampling(UpsampleMethod method, int originalSize, int mapSize, int[] lower, float[] fraction) {
+    for (int i = 0; i < originalSize; i++) {
+      if (method == UpsampleMethod.NEAREST) {
+        lower[i] = Math.min(i / downsampleFactor, mapSize - 1);
+        fraction[i] = 0;
+      } else {
+        double position = (i + 0.5) / downsampleFactor - 0.5;
+        position = Math.max(0, Math.min(position, mapSize - 1));
+        lower[i] = (int) Math.floor(position);
+        fraction[i] = (float) (position - lower[i]);
+      }
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package org.latentcadx.sdk.model;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LatentCadxException.ErrorCode;
+
+/**
+ * The model contract: the {@code latentcadx.*} metadata a LatentCADx ONNX model carries (the keys, the
+ * normalisation names and the contract version, all public here), and one model's values parsed and
+ * range-checked from it as {@code sdk/MODEL_CONTRACT.md} specifies. Trainers write these keys; {@link
+ * #parse} is what the SDK reads a model with, so a model that parses here loads in a detector (provided
+ * its graph has the named input and outputs).
+ *
+ * @param odRange the optical-density clip range, present exactly when {@code normalization} is {@link
+ *     Normalization#OPTICAL_DENSITY}
+ */
+public record ModelContract(
+    String modelName,
+    String modelVersion,
+    String inputName,
+    String probabilityOutputName,
+    String maskOutputName,
+    int tileSize,
+    int tileStride,
+    int downsampleFactor,
+    Normalization normalization,
+    Optional<OdRange> odRange,
+    float decisionThreshold) {
+
+  /** The contract version this SDK implements. */
+  public static final String CONTRACT_VERSION = "1";
+
+  public static final String PREFIX = "latentcadx.";
+  public static final String KEY_CONTRACT_VERSION = PREFIX + "contract_version";
+  public static final String KEY_MODEL_NAME = PREFIX + "model_name";
+  public static final String KEY_MODEL_VERSION = PREFIX + "model_version";
+  public static final String KEY_INPUT_NAME = PREFIX + "input_name";
+  public static final String KEY_PROBABILITY_NAME = PREFIX + "output_probability_name";
+  public static final String KEY_MASK_NAME = PREFIX + "output_mask_name";
+  public static final String KEY_TILE_SIZE = PREFIX + "tile_size";
+  public static final String KEY_TILE_STRIDE = PREFIX + "tile_stride";
+  public static final String KEY_DOWNSAMPLE_FACTOR = PREFIX + "downsample_factor";
+  public static final String KEY_NORMALIZATION = PREFIX + "normalization";
+  public static final String KEY_OD_MIN = PREFIX + "od_min";
+  public static final String KEY_OD_MAX = PREFIX + "od_max";
+  public static final String KEY_DECISION_THRESHOLD = PREFIX + "decision_threshold";
+
+  /** Largest tile edge accepted (a 4096² tile is already 64 MiB per batch element). */
+  static final int MAX_TILE_SIZE = 4096;
+
+  /** How stored grey levels become model input in [0, 1]. */
+  public enum Normalization {
+    /** {@code value / (2^bitsStored − 1)}. */
+    BITS_STORED("bits_stored"),
+    /** DDSM scanner calibration to optical density, clipped and scaled by {@link OdRange}. */
+    OPTICAL_DENSITY("optical_density");
+
+    private final String key;
+
+    Normalization(String key) {
+      this.key = key;
+    }
+
+    /** The metadata value naming this normalisation. */
+    public String key() {
+      return key;
+    }
+  }
+
+  /**
+   * Optical-density clipping: OD below {@code min} becomes 0, OD above {@code max} becomes {@code max},
+   * then OD / max gives [0, 1].
+   */
+  public record OdRange(double min, double max) {}
+
+  /**
+   * Parses the contract out of a model's metadata.
+   *
+   * @param model the model's description, for messages
+   * @throws LatentCadxException {@code INCOMPATIBLE_MODEL} naming the first missing or invalid key and
+   *     what was expected
+   */
+  public static ModelContract parse(Map<String, String> metadata, String model)
+      throws LatentCadxException {
+    Keys keys = new Keys(metadata, model);
+    String version = keys.required(KEY_CONTRACT_VERSION);
+    if (!CONTRACT_VERSION.equals(version)) {
+      throw keys.invalid(KEY_CONTRACT_VERSION, "contract version " + CONTRACT_VERSION);
+    }
+    int tileSize = keys.integer(KEY_TILE_SIZE, 1, MAX_TILE_SIZE);
+    int stride = keys.integer(KEY_TILE_STRIDE, 1, tileSize);
+    int factor = keys.integer(KEY_DOWNSAMPLE_FACTOR, 1, 64);
+    Normalization normalization = keys.normalization();
+    Optional<OdRange> odRange = Optional.empty();
+    if (normalization == Normalization.OPTICAL_DENSITY) {
+      double odMin = keys.decimal(KEY_OD_MIN, 0, 10);
+      double odMax = keys.decimal(KEY_OD_MAX, 0, 10);
+      if (!(odMax > odMin)) {
+        throw keys.invalid(KEY_OD_MAX, "a value greater than " + KEY_OD_MIN + " (" + odMin + ")");
+      }
+      odRange = Optional.of(new OdRange(odMin, odMax));
+    }
+    float threshold = (float) keys.decimal(KEY_DECISION_THRESHOLD, 0, 1);
+    if (!(threshold > 0)) {
+      throw keys.invalid(KEY_DECISION_THRESHOLD, "a number in (0, 1]");
+    }
+    return new ModelContract(
+        keys.required(KEY_MODEL_NAME),
+        keys.required(KEY_MODEL_VERSION),
+        keys.required(KEY_INPUT_NAME),
+        keys.required(KEY_PROBABILITY_NAME),
+        keys.required(KEY_MASK_NAME),
+        tileSize,
+        stride,
+        factor,
+        normalization,
+        odRange,
+        threshold);
+  }
+
+  /** Reads keys of one model's metadata, with messages that name the model and key. */
+  private record Keys(Map<String, String> metadata, String model) {
+
+    String required(String key) throws LatentCadxException {
+      String value = metadata.get(key);
+      if (value == null || value.isBlank()) {
+        throw new LatentCadxException(
+            ErrorCode.INCOMPATIBLE_MODEL,
+            model + ": metadata key '" + key + "' is missing; a LatentCADx model must carry it (see"
+                + " sdk/MODEL_CONTRACT.md)");
+      }
+      return value.strip();
+    }
+
+    int integer(String key, int min, int max) throws LatentCadxException {
+      return parsed(key, Integer::valueOf, min, max, "an integer");
+    }
+
+    double decimal(String key, double min, double max) throws LatentCadxException {
+      return parsed(key, Double::valueOf, min, max, "a number");
+    }
+
+    private <T extends Comparable<T>> T parsed(
+        String key, Function<String, T> parser, T min, T max, String kind)
+        throws LatentCadxException {
+      String value = required(key);
+      try {
+        T parsed = parser.apply(value);
+        if (parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
+          return parsed;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw invalid(key, kind + " in [" + min + ", " + max + "]");
+    }
+
+    Normalization normalization() throws LatentCadxException {
+      String value = required(KEY_NORMALIZATION);
+      for (Normalization candidate : Normalization.values()) {
+        if (candidate.key().equals(value)) {
+          return candidate;
+        }
+      }
+      throw invalid(KEY_NORMALIZATION, "'bits_stored' or 'optical_density'");
+    }
+
+    LatentCadxException invalid(String key, String expected) {
+      return new LatentCadxException(
+          ErrorCode.INCOMPATIBLE_MODEL,
+          model + ": metadata key '" + key + "' is '" + metadata.get(key) + "'; expected " + expected);
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package org.latentcadx.sdk.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Objects;
+import javax.imageio.ImageIO;
+import org.latentcadx.sdk.BoundingBox;
+import org.latentcadx.sdk.Lesion;
+import org.latentcadx.sdk.MammogramImage;
+import org.latentcadx.sdk.ProbabilityMap;
+
+/**
+ * Draws a scored mammogram for people: the image in grey (windowed between its 1st and 99.5th
+ * percentile grey levels), the probability map as a red-to-yellow tint whose opacity grows with the
+ * probability (nothing below {@value #MIN_TINT}), the outline of the map at the lesion threshold in
+ * green and the lesions' boxes in cyan. The command line's overlay PNG and the DICOM module's secondary
+ * capture are both drawn here. Stateless and thread-safe.
+ */
+public final class OverlayRenderer {
+
+  /** The long side of {@link #png}'s picture, at most. */
+  public static final int PNG_MAX_SIDE = 1536;
+
+  /** Probabilities below this are not tinted. */
+  public static final double MIN_TINT = 0.1;
+
+  /** The window's percentiles are taken from at most this many pixels, evenly spread. */
+  private static final int WINDOW_SAMPLES = 1 << 20;
+
+  private static final int OUTLINE = new Color(0, 230, 0).getRGB();
+  private static final Color BOX = new Color(0, 220, 255);
+
+  private OverlayRenderer() {}
+
+  /**
+   * The overlay as PNG bytes, at most {@link #PNG_MAX_SIDE} pixels on its long side.
+   *
+   * @param map the image's probability map (any downsample factor; sampled bilinearly)
+   * @param threshold the lesion threshold: its outline is drawn and its lesions boxed
+   */
+  public static byte[] png(MammogramImage image, ProbabilityMap map, double threshold) {
+    BufferedImage picture = render(image, map, threshold, PNG_MAX_SIDE);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(picture, "png", bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing a PNG to memory failed", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The overlay as an RGB picture of at most {@code maxSide} pixels on its long side (the image's own
+   * size when it is smaller; each picture pixel shows the mean grey level of the image pixels under it).
+   *
+   * @throws IllegalArgumentException if the map belongs to an image of another size, the threshold is
+   *     outside (0, 1] or {@code maxSide} is not positive
+   */
+  public static BufferedImage render(MammogramImage image, ProbabilityMap map, double threshold, int maxSide) {
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(map, "map");
+    ProbabilityMap.checkThreshold(threshold);
+    if (maxSide < 1) {
+      throw new IllegalArgumentException("maxSide must be ≥ 1, got " + maxSide);
+    }
+    if (map.originalWidth() != image.width() || map.originalHeight() != image.height()) {
+      throw new IllegalArgumentException(
+          "the map covers a " + map.originalWidth() + "x" + map.originalHeight() + " image, not the "
+              + image.width() + "x" + image.height() + " image " + image.metadata().source());
+    }
+    int width = image.width();
+    int height = image.height();
+    double scale = Math.min(1.0, (double) maxSide / Math.max(width, height));
+    int outWidth = Math.max(1, (int) Math.round(width * scale));
+    int outHeight = Math.max(1, (int) Math.round(height * scale));
+    float[] grey = boxDownsample(image, outWidth, outHeight);
+    float[] window = window(grey);
+    float[] heat = resample(map, outWidth, outHeight);
+
+    int[] rgb = new int[outWidth * outHeight];
+    for (int i = 0; i < rgb.length; i++) {
+      double g = Math.min(1, Math.max(0, (grey[i] - window[0]) / (window[1] - window[0])));
+      rgb[i] = tint(g, heat[i]);
+    }
+    drawOutline(rgb, outWidth, outHeight, heat, threshold);
+    BufferedImage picture = new BufferedImage(outWidth, outHeight, BufferedImage.TYPE_INT_RGB);
+    picture.setRGB(0, 0, outWidth, outHeight, rgb, 0, outWidth);
+    Graphics2D graphics = picture.createGraphics();
+    graphics.setColor(BOX);
+    graphics.setStroke(new BasicStroke(Math.max(1f, outWidth / 512f)));
+    for (Lesion lesion : map.lesions(threshold)) {
+      BoundingBox box = lesion.imageBox();
+      graphics.drawRect(
+          (int) Math.floor(box.x() * scale),
+          (int) Math.floor(box.y() * scale),
+          (int) Math.ceil(box.width() * scale),
+          (int) Math.ceil(box.height() * scale));
+    }
+    graphics.dispose();
+    return picture;
+  }
+
+  private static int tint(double grey, double probability) {
+    double alpha = probability < MIN_TINT ? 0 : 0.6 * probability;
+    double red = 1.0;
+    double green = probability;
+    int r = channel(grey * (1 - alpha) + red * alpha);
+    int g = channel(grey * (1 - alpha) + green * alpha);
+    int b = channel(grey * (1 - alpha));
+    return (r << 16) | (g << 8) | b;
+  }
+
+  private static int channel(double value) {
+    return (int) Math.round(Math.min(1, Math.max(0, value)) * 255);
+  }
+
+  private static void drawOutline(int[] rgb, int width, int height, float[] heat, double threshold) {
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        if (heat[y * width + x] >= threshold
+            && (below(heat, width, height, x - 1, y, threshold)
+                || below(heat, width, height, x + 1, y, threshold)
+                || below(heat, width, height, x, y - 1, threshold)
+                || below(heat, width, height, x, y + 1, threshold))) {
+          rgb[y * width + x] = OUTLINE;
+        }
+      }
+    }
+  }
+
+  private static boolean below(float[] heat, int width, int height, int x, int y, double threshold) {
+    return x < 0 || y < 0 || x >= width || y >= height || heat[y * width + x] < threshold;
+  }
+
+  /** Mean grey level of the image block under each output pixel, one image row at a time. */
+  static float[] boxDownsample(MammogramImage image, int outWidth, int outHeight) {
+    int width = image.width();
+    int height = image.height();
+    float[] row = new float[width];
+    double[] sums = new double[outWidth];
+    float[] out = new float[outWidth * outHeight];
+    for (int oy = 0; oy < outHeight; oy++) {
+      int y0 = (int) ((long) oy * height / outHeight);
+      int y1 = Math.max(y0 + 1, (int) ((long) (oy + 1) * height / outHeight));
+      Arrays.fill(sums, 0);
+      for (int y = y0; y < y1; y++) {
+        image.copyRow(y, row, 0);
+        for (int ox = 0; ox < outWidth; ox++) {
+          int x0 = (int) ((long) ox * width / outWidth);
+          int x1 = Math.max(x0 + 1, (int) ((long) (ox + 1) * width / outWidth));
+          for (int x = x0; x < x1; x++) {
+            sums[ox] += row[x];
+          }
+        }
+      }
+      for (int ox = 0; ox < outWidth; ox++) {
+        int x0 = (int) ((long) ox * width / outWidth);
+        int x1 = Math.max(x0 + 1, (int) ((long) (ox + 1) * width / outWidth));
+        out[oy * outWidth + ox] = (float) (sums[ox] / ((double) (y1 - y0) * (x1 - x0)));
+      }
+    }
+    return out;
+  }
+
+  /** The 1st and 99.5th percentile grey levels (of an even sample of at most a million), never equal. */
+  private static float[] window(float[] grey) {
+    int step = Math.max(1, grey.length / WINDOW_SAMPLES);
+    float[] sorted = new float[(grey.length + step - 1) / step];
+    for (int i = 0, j = 0; i < grey.length; i += step, j++) {
+      sorted[j] = grey[i];
+    }
+    Arrays.sort(sorted);
+    float low = sorted[(int) (0.01 * (sorted.length - 1))];
+    float high = sorted[(int) (0.995 * (sorted.length - 1))];
+    return new float[] {low, high > low ? high : low + 1};
+  }
+
+  /** The map sampled bilinearly at the centres of an {@code outWidth × outHeight} grid. */
+  static float[] resample(ProbabilityMap map, int outWidth, int outHeight) {
+    float[] out = new float[outWidth * outHeight];
+    for (int oy = 0; oy < outHeight; oy++) {
+      double my = clamp((oy + 0.5) * map.height() / outHeight - 0.5, map.height() - 1);
+      int y0 = (int) Math.floor(my);
+      int y1 = Math.min(y0 + 1, map.height() - 1);
+      double fy = my - y0;
+      for (int ox = 0; ox < outWidth; ox++) {
+        double mx = clamp((ox + 0.5) * map.width() / outWidth - 0.5, map.width() - 1);
+        int x0 = (int) Math.floor(mx);
+        int x1 = Math.min(x0 + 1, map.width() - 1);
+        double fx = mx - x0;
+        double top = map.get(x0, y0) * (1 - fx) + map.get(x1, y0) * fx;
+        double bottom = map.get(x0, y1) * (1 - fx) + map.get(x1, y1) * fx;
+        out[oy * outWidth + ox] = (float) (top * (1 - fy) + bottom * fy);
+      }
+    }
+    return out;
+  }
+
+  private static double clamp(double value, double max) {
+    return Math.min(max, Math.max(0, value));
+  }
+}

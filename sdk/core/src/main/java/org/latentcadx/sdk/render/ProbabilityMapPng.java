@@ -1,0 +1,64 @@
+package org.latentcadx.sdk.render;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.latentcadx.sdk.ImageFiles;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LatentCadxException.ErrorCode;
+import org.latentcadx.sdk.MammogramImage;
+import org.latentcadx.sdk.ProbabilityMap;
+
+/**
+ * A probability map stored as a 16-bit grey PNG, losslessly enough for evaluation: grey level =
+ * round(probability × 65535), so values come back within 1/131070 of what was written. The PNG holds
+ * the map at its own (model) scale. Stateless and thread-safe.
+ */
+public final class ProbabilityMapPng {
+
+  private static final int MAX = 65535;
+
+  private ProbabilityMapPng() {}
+
+  /** The PNG bytes of {@code map}. */
+  public static byte[] encode(ProbabilityMap map) {
+    BufferedImage image = new BufferedImage(map.width(), map.height(), BufferedImage.TYPE_USHORT_GRAY);
+    WritableRaster raster = image.getRaster();
+    for (int y = 0; y < map.height(); y++) {
+      for (int x = 0; x < map.width(); x++) {
+        raster.setSample(x, y, 0, (int) Math.round(map.get(x, y) * MAX));
+      }
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing a PNG to memory failed", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Reads a map written by {@link #encode}, as a map at its own scale (downsample factor 1).
+   *
+   * @throws LatentCadxException as {@link ImageFiles#read}, and {@code UNSUPPORTED_FORMAT} when the
+   *     file is not a 16-bit grey PNG
+   */
+  public static ProbabilityMap read(Path file) throws LatentCadxException {
+    MammogramImage image = ImageFiles.read(file).image();
+    if (image.metadata().bitsStored() != 16) {
+      throw new LatentCadxException(
+          ErrorCode.UNSUPPORTED_FORMAT,
+          file + ": a probability map PNG has 16 bits per pixel, this file has " + image.metadata().bitsStored());
+    }
+    float[] values = image.pixels();
+    for (int i = 0; i < values.length; i++) {
+      values[i] = values[i] / MAX;
+    }
+    return new ProbabilityMap(image.width(), image.height(), 1, image.width(), image.height(), values);
+  }
+}

@@ -1,0 +1,80 @@
+package org.latentcadx.sdk.dicom;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LatentCadxException.ErrorCode;
+import org.latentcadx.sdk.ProbabilityMap;
+
+/**
+ * Writes the results of scoring one DICOM image back as DICOM objects in the source's study, each in a
+ * new series and referencing the source image (see {@code sdk/dicom/README.md}):
+ *
+ * <ul>
+ *   <li>{@link #writeLesionSegmentation}: a BINARY Segmentation (SEG) of the thresholded lesion mask;
+ *   <li>{@link #writeProbabilitySegmentation}: a FRACTIONAL (PROBABILITY) SEG of the probability map;
+ *   <li>{@link #writeHeatmapOverlay}: an RGB Secondary Capture of the heatmap over the image, for
+ *       viewers without SEG support.
+ * </ul>
+ *
+ * <p>Every object is at the source's Rows × Columns: a map at the model's downsampled scale is first
+ * enlarged bilinearly ({@link ProbabilityMap#toOriginalSize}), then thresholded. Each method returns the
+ * new object's SOP Instance UID. Instances are immutable and thread-safe.
+ */
+public final class DicomResultWriter {
+
+  private final AlgorithmIdentity algorithm;
+
+  private DicomResultWriter(AlgorithmIdentity algorithm) {
+    this.algorithm = algorithm;
+  }
+
+  /** A writer that credits {@code algorithm} (name and version) in every object. */
+  public static DicomResultWriter create(AlgorithmIdentity algorithm) {
+    Objects.requireNonNull(algorithm, "algorithm");
+    return new DicomResultWriter(algorithm);
+  }
+
+  /** Writes the lesion mask, probability ≥ {@code threshold}, as a BINARY segmentation. */
+  public String writeLesionSegmentation(
+      DicomSource source, ProbabilityMap map, double threshold, Path output) throws LatentCadxException {
+    ProbabilityMap.checkThreshold(threshold);
+    float[] values = DerivedObject.valuesAtSourceSize(source, map);
+    return write(source.name(), output, () -> Segmentation.binary(source, values, threshold, algorithm));
+  }
+
+  /** Writes the probability map as a FRACTIONAL segmentation of type PROBABILITY (0..255). */
+  public String writeProbabilitySegmentation(DicomSource source, ProbabilityMap map, Path output)
+      throws LatentCadxException {
+    float[] values = DerivedObject.valuesAtSourceSize(source, map);
+    return write(source.name(), output, () -> Segmentation.fractional(source, values, algorithm));
+  }
+
+  /** Writes the heatmap overlay, with the mask outlined at {@code threshold}, as an RGB SC image. */
+  public String writeHeatmapOverlay(DicomImage source, ProbabilityMap map, double threshold, Path output)
+      throws LatentCadxException {
+    ProbabilityMap.checkThreshold(threshold);
+    DerivedObject.requireSourceSize(source.source(), map);
+    return write(source.source().name(), output, () -> HeatmapOverlay.build(source, map, threshold, algorithm));
+  }
+
+  /** Builds an object. */
+  private interface Builder {
+    AttributeList build() throws LatentCadxException, DicomException;
+  }
+
+  private static String write(String sourceName, Path output, Builder builder) throws LatentCadxException {
+    Objects.requireNonNull(output, "output");
+    AttributeList list;
+    try {
+      list = builder.build();
+    } catch (DicomException e) {
+      throw new LatentCadxException(ErrorCode.IO_ERROR,
+          output + ": cannot build the object derived from " + sourceName + ": " + e, e);
+    }
+    DerivedObject.write(list, output);
+    return Attributes.string(list, "SOPInstanceUID");
+  }
+}
