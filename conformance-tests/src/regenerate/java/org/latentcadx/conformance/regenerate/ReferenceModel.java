@@ -6,7 +6,6 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.stream.Collectors;
@@ -90,9 +89,5 @@ record ReferenceModel(byte[] onnx, Architecture architecture, Network network, W
   /** The metadata in a stable order, for the manifest. */
   static String describe(Map<String, String> metadata) {
     return metadata.entrySet().stream().map(Entry::toString).sorted().collect(Collectors.joining(", "));
-  }
-
-  static List<String> outputs() {
-    return List.of(Architecture.PROBABILITY, Architecture.MASK);
   }
 }

@@ -1,14 +1,17 @@
 package org.latentcadx.trainer.train;
 
+import java.util.Arrays;
+import org.latentcadx.sdk.metrics.MaskOverlap;
+import org.latentcadx.sdk.metrics.SegmentationSettings;
 import org.latentcadx.trainer.data.PatchBatch;
 
 /**
- * Running means of how predicted masks (thresholded at 0.5) agree with the truth on lesion patches:
- * IoU with the latent lesion (where known) and IOP = |P ∩ A| / |P| with the outline A (where P is
- * not empty).
+ * Running means of how predicted masks agree with the truth on lesion patches, by the SDK's rule ({@link
+ * MaskOverlap}, a pixel is predicted when its probability is at least 0.5): IoU with the latent lesion
+ * (where known, and where prediction or lesion is not empty) and IOP = |P ∩ A| / |P| with the outline A
+ * (where P is not empty).
  */
 final class MaskAgreement {
-  private static final float THRESHOLD = 0.5f;
 
   private double latentIouSum;
   private int latentIouCount;
@@ -22,23 +25,20 @@ final class MaskAgreement {
       if (batch.labels()[b] < 0.5f) {
         continue;
       }
-      int predicted = 0, predictedInOutline = 0, latent = 0, latentIntersection = 0;
-      for (int p = b * plane; p < (b + 1) * plane; p++) {
-        boolean positive = masks[p] > THRESHOLD;
-        boolean inLatent = batch.latentMasks()[p] > 0.5f;
-        predicted += positive ? 1 : 0;
-        predictedInOutline += positive && batch.outlineMasks()[p] > 0.5f ? 1 : 0;
-        latent += inLatent ? 1 : 0;
-        latentIntersection += positive && inLatent ? 1 : 0;
-      }
-      if (predicted > 0) {
-        iopSum += (double) predictedInOutline / predicted;
+      float[] prediction = Arrays.copyOfRange(masks, b * plane, (b + 1) * plane);
+      MaskOverlap outline = MaskOverlap.of(
+          prediction, Arrays.copyOfRange(batch.outlineMasks(), b * plane, (b + 1) * plane), SegmentationSettings.DEFAULT);
+      if (outline.predicted() > 0) {
+        iopSum += outline.iop();
         iopCount++;
       }
-      int union = predicted + latent - latentIntersection;
-      if (batch.latentKnown()[b] && union > 0) {
-        latentIouSum += (double) latentIntersection / union;
-        latentIouCount++;
+      if (batch.latentKnown()[b]) {
+        MaskOverlap latent = MaskOverlap.of(
+            prediction, Arrays.copyOfRange(batch.latentMasks(), b * plane, (b + 1) * plane), SegmentationSettings.DEFAULT);
+        if (latent.union() > 0) {
+          latentIouSum += latent.iou();
+          latentIouCount++;
+        }
       }
     }
   }

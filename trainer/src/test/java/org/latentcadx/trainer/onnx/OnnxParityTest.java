@@ -9,21 +9,13 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.latentcadx.trainer.model.Architecture;
 import org.latentcadx.trainer.model.FloatArray;
 import org.latentcadx.trainer.model.Network;
 import org.latentcadx.trainer.model.Weights;
-import org.latentcadx.trainer.tf.Tensors;
-import org.latentcadx.trainer.tf.TfNetwork;
+import org.latentcadx.trainer.tf.TfInference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tensorflow.Graph;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.types.TFloat32;
 
 /** TensorFlow (the oracle) and ONNX Runtime agree on the exported graph. */
 class OnnxParityTest {
@@ -54,27 +46,9 @@ class OnnxParityTest {
 
   /** Probability [N] and mask [N, T, T, 1] from TensorFlow in inference mode. */
   static FloatArray[] runTensorFlow(Network network, Weights weights, FloatArray patches) {
-    try (Graph graph = new Graph()) {
-      Ops tf = Ops.create(graph);
-      TfNetwork model = new TfNetwork(tf, network);
-      Placeholder<TFloat32> input = tf.placeholder(TFloat32.class);
-      var forward =
-          model.forward(input, Set.of(), List.of(Architecture.PROBABILITY, Architecture.MASK));
-      try (Session session = new Session(graph);
-          TFloat32 x = Tensors.toTensor(patches)) {
-        model.variables().load(session, weights);
-        try (Result result =
-            session
-                .runner()
-                .feed(input, x)
-                .fetch(forward.output(Architecture.PROBABILITY))
-                .fetch(forward.output(Architecture.MASK))
-                .run()) {
-          return new FloatArray[] {
-            Tensors.toArray((TFloat32) result.get(0)), Tensors.toArray((TFloat32) result.get(1))
-          };
-        }
-      }
+    try (TfInference inference = new TfInference(network, weights)) {
+      TfInference.Outputs out = inference.run(patches);
+      return new FloatArray[] {out.probabilities(), out.masks()};
     }
   }
 
