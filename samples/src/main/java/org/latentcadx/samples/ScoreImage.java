@@ -6,15 +6,16 @@ import org.latentcadx.sdk.Device;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.Lesion;
 import org.latentcadx.sdk.LesionDetector;
-import org.latentcadx.sdk.MammogramImage;
+import org.latentcadx.sdk.ImageFiles;
 import org.latentcadx.sdk.ModelSource;
 
 /**
  * How a vendor embeds the LatentCADx SDK: build one detector per model (it is thread-safe, share it),
- * read or wrap an image, detect, use the result.
+ * read or wrap an image, detect, use the result. DICOM files are read because the DICOM artifact is on
+ * the class path; nothing here names it.
  *
  * <pre>
- * java -cp ... org.latentcadx.samples.ScoreImage &lt;model.onnx | bundled-model-name&gt; &lt;image.png|tif&gt; [cpu|cuda|auto]
+ * java -cp ... org.latentcadx.samples.ScoreImage &lt;model.onnx | bundled-model-name&gt; &lt;image.png|tif|dcm&gt; [cpu|cuda|cuda:N|auto]
  * </pre>
  *
  * A model argument ending in {@code .onnx} or containing a path separator is a file; anything else is
@@ -27,7 +28,7 @@ public final class ScoreImage {
   public static void main(String[] args) {
     if (args.length < 2 || args.length > 3) {
       System.err.println(
-          "usage: ScoreImage <model.onnx | bundled-model-name> <image.png|tif> [cpu|cuda|auto]");
+          "usage: ScoreImage <model.onnx | bundled-model-name> <image.png|tif|dcm> [cpu|cuda|cuda:N|auto]");
       System.exit(2);
     }
     try {
@@ -46,20 +47,11 @@ public final class ScoreImage {
     boolean file = model.endsWith(".onnx") || model.contains("/") || model.contains("\\");
     ModelSource source = file ? ModelSource.path(Path.of(model)) : ModelSource.classpath(model);
     try (LesionDetector detector =
-        LesionDetector.builder(source).device(parseDevice(device)).build()) {
+        LesionDetector.builder(source).device(Device.parse(device)).build()) {
       detector.deviceFallbackReason().ifPresent(reason -> System.err.println("note: " + reason));
-      DetectionResult result = detector.detect(MammogramImage.read(image));
+      DetectionResult result = detector.detect(ImageFiles.read(image).image());
       return describe(image, result);
     }
-  }
-
-  private static Device parseDevice(String name) {
-    return switch (name) {
-      case "cpu" -> Device.cpu();
-      case "cuda" -> Device.cuda(0);
-      case "auto" -> Device.auto();
-      default -> throw new IllegalArgumentException("device must be cpu, cuda or auto, got " + name);
-    };
   }
 
   private static String describe(Path image, DetectionResult result) {

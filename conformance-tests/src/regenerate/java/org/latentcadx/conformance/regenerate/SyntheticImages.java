@@ -17,7 +17,7 @@ final class SyntheticImages {
   /** A {@code width × height} image of grey levels 0..4095, row-major. */
   record Image(int width, int height, int[] grey) {
 
-    /** The image as a 16-bit grey PNG (what MammogramImage.read loads). */
+    /** The image as a 16-bit grey PNG (what ImageFiles reads). */
     byte[] png() {
       BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
       WritableRaster raster = image.getRaster();

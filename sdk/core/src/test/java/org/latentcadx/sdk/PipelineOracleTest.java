@@ -19,7 +19,7 @@ import org.latentcadx.sdk.testing.TestModel;
 
 /**
  * The whole pipeline against an independent numpy/scipy implementation of the documented algorithm
- * ({@code sdk/src/test/fixtures/make_pipeline_fixture.py}, which regenerates {@code pipeline/}): a
+ * ({@code sdk/core/src/test/fixtures/make_pipeline_fixture.py}, which regenerates {@code pipeline/}): a
  * 203×157 12-bit image, downsample factor 2, tile 16, stride 5, the tile-max test model.
  */
 class PipelineOracleTest {

@@ -10,7 +10,7 @@ import org.latentcadx.sdk.MammogramImage;
 /**
  * Prints how long {@link DicomReader} takes per file, for the files in a directory (made by {@code
  * src/test/fixtures/make_dicom_benchmark_inputs.py}): one warm-up read, then the median of the timed
- * ones. How to run it: {@code sdk/DICOM.md}, section Speed.
+ * ones. How to run it: {@code sdk/dicom/README.md}, section Speed.
  */
 public final class DicomReadBenchmark {
 
