@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.latentcadx.sdk.DdsmScanner;
 import org.latentcadx.sdk.Device;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.ModelSource;
@@ -38,7 +39,10 @@ public final class ConformanceKit {
     GoldenFormat.Manifest manifest = files.manifest(set);
     ModelSource model = modelOverride.map(ModelSource::path).orElseGet(() -> modelOf(set, manifest));
     List<CheckResult> results = new ArrayList<>();
-    try (LesionDetector detector = LesionDetector.builder(model).device(device).build()) {
+    // Patch cases run prepared tiles (scoreTiles), which no scanner touches; an optical-density model
+    // still needs one named before it loads, so any will do for this detector.
+    try (LesionDetector detector =
+        LesionDetector.builder(model).device(device).scanner(DdsmScanner.HOWTEK_MGH).build()) {
       if (modelOverride.isEmpty()) {
         results.add(checkModelBytes(set, manifest, detector.modelInfo().sha256()));
       }

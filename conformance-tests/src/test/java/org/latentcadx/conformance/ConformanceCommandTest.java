@@ -37,6 +37,6 @@ class ConformanceCommandTest {
     assertThat(err.toString()).contains("unknown golden set 'no-such-set'; available: [")
         .contains("lite-seed");
     assertThat(run("--device", "gpu")).isEqualTo(2);
-    assertThat(err.toString()).contains("'gpu' is not a device; expected cpu, cuda:N (N = GPU ordinal) or auto");
+    assertThat(err.toString()).contains("--device: 'gpu' is not a device; expected auto, cpu, cuda or cuda:N");
   }
 }

@@ -20,8 +20,9 @@ import org.tensorflow.types.TInt32;
  *   <li>{@code ce} — cross-entropy of the 2-class softmax;
  *   <li>{@code rpn} — cross-entropy of the 2-class softmax of each region cell, mean over cells;
  *   <li>{@code bce} — per-pixel binary cross-entropy of M against A, mean over pixels (baseline);
- *   <li>{@code pair} — mean over pixel pairs (i, j) {@value MaskLoss#PAIR_DILATION} pixels apart
- *       horizontally or vertically of w·(M_i − M_j)², w = exp(−(I_i − I_j)² / 2σ²).
+ *   <li>{@code pair} — mean over pixel pairs (i, j) 1 and 2 pixels apart ({@link
+ *       MaskLoss#PAIR_DILATIONS}) horizontally or vertically of w·(M_i − M_j)², w = exp(−(I_i − I_j)² /
+ *       2σ²); each distance and direction weighs equally.
  * </ul>
  *
  * How inb and oob are normalised is the {@link MaskLoss.Weighting}: per-patch region means averaged
@@ -145,26 +146,29 @@ final class LossGraph {
   }
 
   /**
-   * Mean over horizontal and vertical pixel pairs {@value MaskLoss#PAIR_DILATION} apart of
-   * exp(−ΔI² / 2σ²)·ΔM².
+   * Mean, over the distances of {@link MaskLoss#PAIR_DILATIONS} and the two directions, of the mean over
+   * pixel pairs of exp(−ΔI² / 2σ²)·ΔM².
    */
   private static Operand<TFloat32> pairwiseConsistency(
       Ops tf, Operand<TFloat32> mask, Operand<TFloat32> images, double sigma, int tile) {
     Operand<TFloat32> sum = null;
-    for (int axis = 1; axis <= 2; axis++) {
-      Operand<TFloat32> dm = shiftedDifference(tf, mask, axis, tile);
-      Operand<TFloat32> di = shiftedDifference(tf, images, axis, tile);
-      Operand<TFloat32> similarity =
-          tf.math.exp(tf.math.mul(tf.math.square(di), tf.constant((float) (-0.5 / (sigma * sigma)))));
-      Operand<TFloat32> term = mean(tf, tf.math.mul(similarity, tf.math.square(dm)));
-      sum = sum == null ? term : tf.math.add(sum, term);
+    int terms = 0;
+    for (int d : MaskLoss.PAIR_DILATIONS) {
+      for (int axis = 1; axis <= 2; axis++) {
+        Operand<TFloat32> dm = shiftedDifference(tf, mask, axis, tile, d);
+        Operand<TFloat32> di = shiftedDifference(tf, images, axis, tile, d);
+        Operand<TFloat32> similarity =
+            tf.math.exp(tf.math.mul(tf.math.square(di), tf.constant((float) (-0.5 / (sigma * sigma)))));
+        Operand<TFloat32> term = mean(tf, tf.math.mul(similarity, tf.math.square(dm)));
+        sum = sum == null ? term : tf.math.add(sum, term);
+        terms++;
+      }
     }
-    return tf.math.mul(sum, tf.constant(0.5f));
+    return tf.math.mul(sum, tf.constant(1f / terms));
   }
 
-  /** x[i + d] − x[i] along {@code axis} of an NHWC tensor of edge {@code tile}, d = {@value MaskLoss#PAIR_DILATION}. */
-  private static Operand<TFloat32> shiftedDifference(Ops tf, Operand<TFloat32> x, int axis, int tile) {
-    int d = MaskLoss.PAIR_DILATION;
+  /** x[i + d] − x[i] along {@code axis} of an NHWC tensor of edge {@code tile}. */
+  private static Operand<TFloat32> shiftedDifference(Ops tf, Operand<TFloat32> x, int axis, int tile, int d) {
     int[] begin = new int[4];
     begin[axis] = d;
     int[] size = {-1, -1, -1, -1};

@@ -84,25 +84,29 @@ final class ReferenceLoss {
     return new double[] {inb, oob, pairwise(mask, batch, loss.pairwiseSigma())};
   }
 
-  private static double pairwise(double[] mask, PatchBatch batch, double sigma) {
+  /** The consistency term as its definition says, by loops: equal weight per distance and direction. */
+  static double pairwise(double[] mask, PatchBatch batch, double sigma) {
     int tile = batch.tileSize();
-    int d = MaskLoss.PAIR_DILATION;
-    double[] sums = new double[2];
-    for (int b = 0; b < batch.size(); b++) {
-      for (int y = 0; y < tile; y++) {
-        for (int x = 0; x < tile; x++) {
-          int p = (b * tile + y) * tile + x;
-          if (x + d < tile) {
-            sums[0] += pair(mask, batch.images(), p, p + d, sigma);
-          }
-          if (y + d < tile) {
-            sums[1] += pair(mask, batch.images(), p, p + d * tile, sigma);
+    double total = 0;
+    for (int d : MaskLoss.PAIR_DILATIONS) {
+      double[] sums = new double[2];
+      for (int b = 0; b < batch.size(); b++) {
+        for (int y = 0; y < tile; y++) {
+          for (int x = 0; x < tile; x++) {
+            int p = (b * tile + y) * tile + x;
+            if (x + d < tile) {
+              sums[0] += pair(mask, batch.images(), p, p + d, sigma);
+            }
+            if (y + d < tile) {
+              sums[1] += pair(mask, batch.images(), p, p + d * tile, sigma);
+            }
           }
         }
       }
+      double pairsPerAxis = (double) batch.size() * tile * (tile - d);
+      total += sums[0] / pairsPerAxis + sums[1] / pairsPerAxis;
     }
-    double pairsPerAxis = (double) batch.size() * tile * (tile - d);
-    return 0.5 * (sums[0] / pairsPerAxis + sums[1] / pairsPerAxis);
+    return total / (2 * MaskLoss.PAIR_DILATIONS.length);
   }
 
   private static double pair(double[] mask, float[] images, int i, int j, double sigma) {
