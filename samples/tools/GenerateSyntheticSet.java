@@ -4,7 +4,7 @@ import org.latentcadx.trainer.data.synthetic.SyntheticDataset;
 
 /**
  * Generates the synthetic data set the bundled samples are cut from: full-field images at the original
- * scale (what the bundled model's ×4 downsampling expects), with small breasts to keep the files small.
+ * scale (what the bundled model's ×4 downsampling expects), at the size the models are trained on.
  * Run by samples/tools/make-sample-data with the trainer's class path.
  *
  * <p>Arguments: output folder, width and height at the downsampled scale, patients, seed.
