@@ -1,1 +1,1 @@
-Baverage_precisionJwwwwwwé?
+Baverage_precisionJä)Aäã?

@@ -1,1 +1,1 @@
-BprobabilityJÝn?
+BprobabilityJNš8

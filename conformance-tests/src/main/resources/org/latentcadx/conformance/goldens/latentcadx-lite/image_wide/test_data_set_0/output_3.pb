@@ -1,1 +1,1 @@
-Bimage_probabilityJUUUua:w>
+Bimage_probabilityJ«ªªj‹}y>

@@ -1,1 +1,1 @@
-Baverage_precisionJ'}“'}“È?
+Baverage_precisionJ‰)Aû‰·?
