@@ -56,8 +56,9 @@ public final class OverlayRenderer {
   }
 
   /**
-   * The overlay as an RGB picture of at most {@code maxSide} pixels on its long side (the image's own
-   * size when it is smaller; each picture pixel shows the mean grey level of the image pixels under it).
+   * The overlay as an RGB picture ({@code TYPE_INT_RGB}) of at most {@code maxSide} pixels on its long
+   * side (the image's own size when it is smaller; each picture pixel shows the mean grey level of the
+   * image pixels under it).
    *
    * @throws IllegalArgumentException if the map belongs to an image of another size, the threshold is
    *     outside (0, 1] or {@code maxSide} is not positive

@@ -8,6 +8,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttribute;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.time.LocalDateTime;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.MammogramImage;
@@ -62,7 +63,8 @@ final class HeatmapOverlay {
   static byte[] render(MammogramImage image, ProbabilityMap map, double threshold) {
     BufferedImage picture = OverlayRenderer.render(image, map, threshold, Integer.MAX_VALUE);
     int pixels = image.width() * image.height();
-    int[] argb = picture.getRGB(0, 0, image.width(), image.height(), null, 0, image.width());
+    // the picture's own pixels (TYPE_INT_RGB), not a copy: at full size a copy is another 4 bytes a pixel
+    int[] argb = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
     byte[] rgb = new byte[pixels * 3 + (pixels * 3) % 2];
     for (int i = 0; i < pixels; i++) {
       rgb[3 * i] = (byte) (argb[i] >> 16);

@@ -6,7 +6,6 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import org.latentcadx.sdk.LatentCadxException;

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentcadx.sdk.LatentCadxException;
-import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 import org.latentcadx.sdk.ProbabilityMap;
 
 class HeatmapOverlayTest {

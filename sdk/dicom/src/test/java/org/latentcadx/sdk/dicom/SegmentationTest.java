@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentcadx.sdk.LatentCadxException;
-import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 import org.latentcadx.sdk.ProbabilityMap;
 import org.latentcadx.sdk.ProbabilityMap.UpsampleMethod;
 
