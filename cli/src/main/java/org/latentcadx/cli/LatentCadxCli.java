@@ -3,6 +3,7 @@ package org.latentcadx.cli;
 import org.latentcadx.cli.evaluate.EvaluateCommand;
 import org.latentcadx.cli.inspect.InspectCommand;
 import org.latentcadx.cli.score.ScoreCommand;
+import org.latentcadx.cli.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       ScoreCommand.class,
       EvaluateCommand.class,
       InspectCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -31,8 +31,8 @@ import org.latentcadx.sdk.render.ProbabilityMapPng;
 /**
  * Scores one input with the SDK's detector and writes its image outputs: the probability map
  * ({@code .map.png}), the overlay ({@code .overlay.png}) and, for DICOM inputs, a binary DICOM
- * Segmentation of the lesion mask ({@code .seg.dcm}) and an RGB secondary-capture heatmap overlay
- * ({@code .overlay.dcm}) in the source's study.
+ * Segmentation of the lesion mask ({@code .seg.dcm}), an RGB secondary-capture heatmap overlay
+ * ({@code .overlay.dcm}) and a Mammography CAD SR ({@code .sr.dcm}) in the source's study.
  */
 final class DetectorScorer implements ImageScorer {
 
@@ -80,6 +80,7 @@ final class DetectorScorer implements ImageScorer {
     timings.put("write_images", millis(writing));
     String segmentation = null;
     String overlayDicom = null;
+    String cadReport = null;
     if (dicomSource.isPresent()) {
       Stopwatch writingDicom = Stopwatch.createStarted();
       DicomImage dicom = dicomSource.get();
@@ -90,7 +91,11 @@ final class DetectorScorer implements ImageScorer {
       AtomicFiles.writeFile(
           layout.overlayDicom(key),
           file -> dicomWriter.writeHeatmapOverlay(dicom, map, threshold, file));
+      AtomicFiles.writeFile(
+          layout.cadReport(key),
+          file -> dicomWriter.writeCadReport(dicom.source(), detection, threshold, file));
       segmentation = fileName(layout.segmentation(key));
+      cadReport = fileName(layout.cadReport(key));
       overlayDicom = fileName(layout.overlayDicom(key));
       timings.put("write_dicom", millis(writingDicom));
     }
@@ -109,7 +114,8 @@ final class DetectorScorer implements ImageScorer {
                 fileName(layout.overlayPng(key)),
                 fileName(layout.probabilityMap(key)),
                 segmentation,
-                overlayDicom));
+                overlayDicom,
+                cadReport));
     return new Scored(result, timings);
   }
 

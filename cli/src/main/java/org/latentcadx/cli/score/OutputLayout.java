@@ -16,6 +16,7 @@ public final class OutputLayout {
   static final String PROBABILITY_MAP = ".map.png";
   static final String SEGMENTATION = ".seg.dcm";
   static final String OVERLAY_DICOM = ".overlay.dcm";
+  static final String CAD_REPORT = ".sr.dcm";
 
   private final Path folder;
 
@@ -52,6 +53,10 @@ public final class OutputLayout {
     return perImage(key, OVERLAY_DICOM);
   }
 
+  public Path cadReport(String key) {
+    return perImage(key, CAD_REPORT);
+  }
+
   public Path summaryCsv() {
     return folder.resolve("summary.csv");
   }
@@ -69,7 +74,8 @@ public final class OutputLayout {
     return fileName.endsWith(OVERLAY_PNG)
         || fileName.endsWith(PROBABILITY_MAP)
         || fileName.endsWith(SEGMENTATION)
-        || fileName.endsWith(OVERLAY_DICOM);
+        || fileName.endsWith(OVERLAY_DICOM)
+        || fileName.endsWith(CAD_REPORT);
   }
 
   private Path perImage(String key, String suffix) {

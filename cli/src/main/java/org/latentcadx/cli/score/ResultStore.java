@@ -88,7 +88,8 @@ public final class ResultStore {
           layout.overlayPng(key),
           layout.probabilityMap(key),
           layout.segmentation(key),
-          layout.overlayDicom(key)
+          layout.overlayDicom(key),
+          layout.cadReport(key)
         }) {
       Files.deleteIfExists(output);
     }

@@ -111,14 +111,19 @@ public record ScoreResult(
    * @param probabilityMap the probability map as a 16-bit grey PNG (value = probability × 65535)
    * @param segmentation the DICOM Segmentation object
    * @param overlayDicom the DICOM secondary-capture overlay
+   * @param cadReport the Mammography CAD SR
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Outputs(
-      String overlayPng, String probabilityMap, String segmentation, String overlayDicom) {
+      String overlayPng,
+      String probabilityMap,
+      String segmentation,
+      String overlayDicom,
+      String cadReport) {
 
     /** The names of the files that exist for this result. */
     public List<String> names() {
-      return java.util.stream.Stream.of(overlayPng, probabilityMap, segmentation, overlayDicom)
+      return java.util.stream.Stream.of(overlayPng, probabilityMap, segmentation, overlayDicom, cadReport)
           .filter(java.util.Objects::nonNull)
           .toList();
     }

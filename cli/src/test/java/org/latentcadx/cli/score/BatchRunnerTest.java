@@ -164,7 +164,7 @@ class BatchRunnerTest {
             probability >= 0.5,
             List.of(),
             new ScoreResult.Outputs(
-                store.layout().overlayPng(input.key()).getFileName().toString(), null, null, null));
+                store.layout().overlayPng(input.key()).getFileName().toString(), null, null, null, null));
     return new ImageScorer.Scored(result, Map.of("inference", 1.5));
   }
 

@@ -50,6 +50,14 @@ final class Attributes {
     }
   }
 
+  /** Sets a floating-point (FL) attribute. */
+  static void putFloats(AttributeList list, String keyword, float... values) throws DicomException {
+    Attribute attribute = list.putNewAttribute(tag(keyword));
+    for (float value : values) {
+      attribute.addValue(value);
+    }
+  }
+
   /** Sets an AT attribute to the tags of the given keywords. */
   static void putTags(AttributeList list, String keyword, String... pointedTo) throws DicomException {
     AttributeTagAttribute attribute = new AttributeTagAttribute(tag(keyword));

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.latentcadx.sdk.ImageFiles;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
@@ -117,6 +119,23 @@ public final class DicomReader {
           + " bytes exceed the bound of " + maxBytes() + " bytes");
     }
     return DicomImageDecoder.decode(content, sourceName, maxPixels, maxBytes(), decodeTimeout);
+  }
+
+  /**
+   * The SOP classes whose images the reader accepts (single-frame mammography, digital X-ray, CR and
+   * grey-level secondary capture), e.g. for a Storage SCP's presentation-context negotiation.
+   */
+  public static Set<String> readableSopClasses() {
+    return ImageHeader.READABLE_SOP_CLASSES;
+  }
+
+  /**
+   * The transfer syntaxes whose pixel data can be decoded here, most widely supported first: the
+   * native encodings, then the compressed ones whose decoder is on the classpath. (Baseline JPEG is
+   * listed, but decodes 8-bit images only.)
+   */
+  public static List<String> decodableTransferSyntaxes() {
+    return TransferSyntaxes.decodable();
   }
 
   private long maxBytes() {

@@ -3,7 +3,9 @@ package org.latentcadx.sdk.dicom;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import org.latentcadx.sdk.DetectionResult;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 import org.latentcadx.sdk.ProbabilityMap;
@@ -16,7 +18,10 @@ import org.latentcadx.sdk.ProbabilityMap;
  *   <li>{@link #writeLesionSegmentation}: a BINARY Segmentation (SEG) of the thresholded lesion mask;
  *   <li>{@link #writeProbabilitySegmentation}: a FRACTIONAL (PROBABILITY) SEG of the probability map;
  *   <li>{@link #writeHeatmapOverlay}: an RGB Secondary Capture of the heatmap over the image, for
- *       viewers without SEG support.
+ *       viewers without SEG support;
+ *   <li>{@link #writeCadReport}: a Mammography CAD SR (TID 4000) with one single-image finding per
+ *       lesion (centre and outline on the source image), which mammography workstations show as CAD
+ *       marks.
  * </ul>
  *
  * <p>Every object is at the source's Rows × Columns: a map at the model's downsampled scale is first
@@ -58,6 +63,56 @@ public final class DicomResultWriter {
     ProbabilityMap.checkThreshold(threshold);
     DerivedObject.requireSourceSize(source.source(), map);
     return write(source.source().name(), output, () -> HeatmapOverlay.build(source, map, threshold, algorithm));
+  }
+
+  /** One scored image of a CAD report: the DICOM source and what the detector found in it. */
+  public record ScoredImage(DicomSource source, DetectionResult detection) {
+    public ScoredImage {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(detection, "detection");
+      DerivedObject.requireSourceSize(source, detection.probabilityMap());
+    }
+  }
+
+  /**
+   * Writes a Mammography CAD SR for one image; see {@link #writeCadReport(List, double, Path)}.
+   */
+  public String writeCadReport(DicomSource source, DetectionResult detection, double lesionThreshold, Path output)
+      throws LatentCadxException {
+    return writeCadReport(List.of(new ScoredImage(source, detection)), lesionThreshold, output);
+  }
+
+  /**
+   * Writes a Mammography CAD SR (SOP class 1.2.840.10008.5.1.4.1.1.88.50, template TID 4000) for images
+   * of one study scored by one model: an image library entry per image, and a single-image finding per
+   * lesion with its certainty (the peak probability, in percent), its rendering intent (required when
+   * the peak reaches the model's decision threshold, else optional) and its centre and outline in the
+   * source image's pixels. An image set without lesions is reported as "All algorithms succeeded;
+   * without findings".
+   *
+   * @param lesionThreshold the threshold the detector extracted the lesions at ({@link
+   *     org.latentcadx.sdk.LesionDetector#lesionThreshold()}); the outlines are traced at it
+   * @throws IllegalArgumentException when {@code images} is empty, mixes studies or models, or a map
+   *     covers another size than its source
+   */
+  public String writeCadReport(List<ScoredImage> images, double lesionThreshold, Path output)
+      throws LatentCadxException {
+    ProbabilityMap.checkThreshold(lesionThreshold);
+    if (images.isEmpty()) {
+      throw new IllegalArgumentException("a CAD report needs at least one image");
+    }
+    ScoredImage first = images.get(0);
+    for (ScoredImage image : images) {
+      if (!image.source().studyInstanceUid().equals(first.source().studyInstanceUid())) {
+        throw new IllegalArgumentException("a CAD report covers one study; " + image.source().name()
+            + " is in another than " + first.source().name());
+      }
+      if (!image.detection().model().sha256().equals(first.detection().model().sha256())) {
+        throw new IllegalArgumentException("a CAD report credits one model; " + image.source().name()
+            + " was scored by another than " + first.source().name());
+      }
+    }
+    return write(first.source().name(), output, () -> CadReport.build(images, lesionThreshold));
   }
 
   /** Builds an object. */

@@ -34,6 +34,11 @@ public final class DicomSource {
     return Attribute.getSingleStringValueOrEmptyString(attributes, TagFromName.SOPInstanceUID);
   }
 
+  /** The Study Instance UID of the source image. */
+  public String studyInstanceUid() {
+    return Attribute.getSingleStringValueOrEmptyString(attributes, TagFromName.StudyInstanceUID);
+  }
+
   /** A DICOM UID: dot-separated numbers without leading zeros, at most 64 characters (PS3.5 9.1). */
   private static final java.util.regex.Pattern UID =
       java.util.regex.Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");

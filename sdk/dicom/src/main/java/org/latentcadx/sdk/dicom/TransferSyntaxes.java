@@ -61,6 +61,12 @@ final class TransferSyntaxes {
       }
     }
 
+    /** True when a decoder for this syntax is available (for JPEG baseline: for 8-bit samples). */
+    boolean isDecodable() {
+      return codec != Codec.NONE
+          && (codec.imageIoFormat == null || ImageIO.getImageReadersByFormatName(codec.imageIoFormat).hasNext());
+    }
+
     private LatentCadxException unsupported(String source, String why) {
       return new LatentCadxException(ErrorCode.UNSUPPORTED_FORMAT,
           source + ": transfer syntax " + uid + " (" + name + ") is not supported: " + why);
@@ -99,6 +105,11 @@ final class TransferSyntaxes {
       ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::uid, Function.identity()));
 
   private TransferSyntaxes() {}
+
+  /** The UIDs of the syntaxes whose pixel data can be decoded here (see {@link Entry#isDecodable}). */
+  static List<String> decodable() {
+    return ENTRIES.stream().filter(Entry::isDecodable).map(Entry::uid).toList();
+  }
 
   /** The entry for a UID; UNSUPPORTED_FORMAT naming the UID when the reader does not know it. */
   static Entry lookUp(String uid, String source) throws LatentCadxException {
