@@ -131,6 +131,7 @@ final class IncomingInstance {
         return Outcome.failure(Outcome.CANNOT_UNDERSTAND, mismatch);
       }
       Durable.move(temp, spool.incoming(name));
+      LOG.info("{} from {}: received", sopInstanceUid, callingAeTitle);
       spool.release(reserved, true);
       reserved = 0;
       return new Outcome(Outcome.SUCCESS, null, true);

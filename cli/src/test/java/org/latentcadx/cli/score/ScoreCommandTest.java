@@ -134,8 +134,11 @@ class ScoreCommandTest {
     assertThat(result.at("/outputs/overlayDicom").asText()).isEqualTo("IM0001.overlay.dcm");
     assertThat(out.resolve("IM0001.seg.dcm")).isRegularFile();
     assertThat(out.resolve("IM0001.overlay.dcm")).isRegularFile();
+    assertThat(result.at("/outputs/cadReport").asText()).isEqualTo("IM0001.sr.dcm");
+    assertThat(out.resolve("IM0001.sr.dcm")).isRegularFile();
     assertReferencesSource(out.resolve("IM0001.seg.dcm"), dicom, "SEG");
     assertReferencesSource(out.resolve("IM0001.overlay.dcm"), dicom, "OT");
+    assertReferencesSource(out.resolve("IM0001.sr.dcm"), dicom, "SR");
     for (JsonNode lesion : result.at("/lesions")) {
       assertThat(lesion.at("/boxMm/width").asDouble())
           .isCloseTo(lesion.at("/boxPx/width").asDouble() * 0.1, within(1e-6));
@@ -291,6 +294,9 @@ class ScoreCommandTest {
             + "print(d.Modality, d.StudyInstanceUID==s.StudyInstanceUID,"
             + " d.SourceImageSequence[0].ReferencedSOPInstanceUID==s.SOPInstanceUID"
             + " if 'SourceImageSequence' in d else"
+            + " d.CurrentRequestedProcedureEvidenceSequence[0].ReferencedSeriesSequence[0]"
+            + ".ReferencedSOPSequence[0].ReferencedSOPInstanceUID==s.SOPInstanceUID"
+            + " if 'CurrentRequestedProcedureEvidenceSequence' in d else"
             + " d.SharedFunctionalGroupsSequence[0].DerivationImageSequence[0]"
             + ".SourceImageSequence[0].ReferencedSOPInstanceUID==s.SOPInstanceUID)";
     Process process =

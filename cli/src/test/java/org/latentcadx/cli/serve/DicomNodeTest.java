@@ -1,0 +1,286 @@
+package org.latentcadx.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.SequenceAttribute;
+import com.pixelmed.dicom.TagFromName;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentcadx.sdk.testing.TestModel;
+
+/**
+ * The DICOM node against real peers on loopback: dcmtk's storescu and echoscu send, dcmtk's storescp
+ * receives the results. The node runs in its own JVM so that it can be killed with SIGKILL.
+ */
+class DicomNodeTest {
+
+  private static final String NODE = "LATENTCADX";
+  private static final String SENDER = "MODALITY1";
+  private static final String DESTINATION = "PACS";
+  private static final String SEG = "1.2.840.10008.5.1.4.1.1.66.4";
+  private static final String CAD_SR = "1.2.840.10008.5.1.4.1.1.88.50";
+  private static final Duration SCORING = Duration.ofSeconds(120);
+
+  /**
+   * Readable mammograms (explicit and implicit VR little endian). The fixtures share SOP Instance UIDs
+   * between encodings of one image; each copy here gets a UID of its own.
+   */
+  private static final List<String> IMAGES =
+      List.of("mg_u16_mono2_explicit_le.dcm", "mg_u12_mono1_explicit_le.dcm", "mg_u16_implicit_le.dcm");
+  /** A JPEG 2000 lossless mammogram (sent on its own presentation context). */
+  private static final String J2K_IMAGE = "mg_u16_j2k_lossless.dcm";
+  /** A mammogram whose Pixel Data is shorter than Rows × Columns needs: stored, then refused by scoring. */
+  private static final String CORRUPT = "pixel_length_mismatch.dcm";
+  /** An SR, a SOP class the node does not take: refused at association negotiation. */
+  private static final String UNSUPPORTED = "structured_report.dcm";
+
+  @TempDir Path dir;
+  private Path model;
+  private Path inputs;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    DicomPeers.requireDcmtk();
+    model = TestModel.identity(32).metadata("latentcadx.downsample_factor", "2").writeTo(dir.resolve("model.onnx"));
+    inputs = dir.resolve("inputs");
+    Files.createDirectories(inputs);
+    for (String name : Stream.concat(IMAGES.stream(), Stream.of(J2K_IMAGE, CORRUPT, UNSUPPORTED)).toList()) {
+      try (InputStream in = getClass().getResourceAsStream("/dicom/" + name)) {
+        Files.copy(in, inputs.resolve(name));
+      }
+      String uid = "2.25." + new java.math.BigInteger(1, uuidBytes());
+      DicomPeers.Result modified = DicomPeers.run("dcmodify", "-nb", "-m", "(0008,0018)=" + uid,
+          inputs.resolve(name).toString());
+      assertThat(modified.exitCode()).as(modified.output()).isZero();
+    }
+  }
+
+  @Test
+  void scoresWhatStorescuSendsAndDeliversSegAndCadSrToStorescp() throws Exception {
+    int destinationPort = DicomPeers.freePort();
+    Path received = dir.resolve("pacs");
+    Process pacs = DicomPeers.storescp(DESTINATION, destinationPort, received);
+    try (NodeProcess node = startNode(dir.resolve("spool"), destinationPort)) {
+      assertThat(DicomPeers.echoscu(SENDER, NODE, node.port()).exitCode()).isZero();
+
+      // Two associations at once: the plain images with the corrupt and unsupported files, and the JPEG 2000 one.
+      List<DicomPeers.Result> sent = sendConcurrently(
+          () -> DicomPeers.storescu(SENDER, NODE, node.port(), List.of(), paths(IMAGES, CORRUPT, UNSUPPORTED)),
+          () -> DicomPeers.storescu(SENDER, NODE, node.port(), List.of("-xv"), paths(List.of(J2K_IMAGE))));
+
+      assertThat(sent.get(0).output()).contains("No presentation context for: (SRt)");
+      assertThat(sent.get(1).exitCode()).as(sent.get(1).output()).isZero();
+      int scorable = IMAGES.size() + 1;
+      node.awaitStatus("delivered", scorable, SCORING);
+      node.awaitStatus("failed", 1, SCORING);
+
+      Map<String, List<AttributeList>> results = resultsBySourceInstance(received);
+      assertThat(results.keySet()).containsExactlyInAnyOrderElementsOf(
+          sourceUids(Stream.concat(IMAGES.stream(), Stream.of(J2K_IMAGE)).toList()));
+      for (List<AttributeList> objects : results.values()) {
+        assertThat(objects).extracting(DicomNodeTest::sopClass).containsExactlyInAnyOrder(SEG, CAD_SR);
+      }
+      try (Stream<Path> files = Files.list(received)) {
+        for (Path file : files.toList()) {
+          assertThat(DicomPeers.run("dciodvfy", file.toString()).output().lines()
+              .filter(line -> line.startsWith("Error"))).as(file.toString()).isEmpty();
+        }
+      }
+      Path failedRecord = dir.resolve("spool/failed").resolve(sourceUids(List.of(CORRUPT)).get(0) + ".json");
+      assertThat(Files.readString(failedRecord)).contains("Pixel Data holds");
+      assertThat(node.status().get("received").asLong()).isEqualTo(scorable + 1);
+      assertThat(node.status().get("scored").asLong()).isEqualTo(scorable);
+      assertThat(node.status().get("waitingToBeScored").asLong()).isZero();
+      assertThat(node.status().get("waitingToBeDelivered").asLong()).isZero();
+      assertThat(node.log()).contains("status: 0 waiting to be scored");
+    } finally {
+      pacs.destroy();
+    }
+  }
+
+  @Test
+  void rejectsCallingAeTitlesNotAllowedAndAssociationsForAnotherAeTitle() throws Exception {
+    try (NodeProcess node = startNode(dir.resolve("spool"), DicomPeers.freePort())) {
+      DicomPeers.Result stranger = DicomPeers.echoscu("STRANGER", NODE, node.port());
+      DicomPeers.Result misaddressed = DicomPeers.echoscu(SENDER, "OTHERNODE", node.port());
+      DicomPeers.Result stored = DicomPeers.storescu("STRANGER", NODE, node.port(), List.of(), paths(IMAGES));
+
+      assertThat(stranger.exitCode()).isNotZero();
+      assertThat(stranger.output()).contains("Association Rejected").contains("Calling AE Title Not Recognized");
+      assertThat(misaddressed.output()).contains("Association Rejected").contains("Called AE Title Not Recognized");
+      assertThat(stored.output()).contains("Calling AE Title Not Recognized");
+      try (Stream<Path> incoming = Files.list(dir.resolve("spool/incoming"))) {
+        assertThat(incoming).isEmpty();
+      }
+      assertThat(node.log()).contains("calling AE title 'STRANGER' is not among the allowed ones");
+    }
+  }
+
+  @Test
+  void afterKillNineEveryReceivedInstanceIsScoredAndDeliveredOnce() throws Exception {
+    int destinationPort = DicomPeers.freePort(); // nobody listens yet: results wait in the spool
+    Path spool = dir.resolve("spool");
+    try (NodeProcess node = startNode(spool, destinationPort)) {
+      DicomPeers.Result sent = DicomPeers.storescu(SENDER, NODE, node.port(), List.of(), paths(IMAGES));
+      assertThat(sent.exitCode()).as(sent.output()).isZero();
+      node.kill(); // whatever the worker was doing; every C-STORE answered success is on disk
+    }
+    // Each received instance is in the spool, received or scored (both, if the kill fell between the
+    // rename of its results and the removal of the received file; beside a half-written one, maybe).
+    assertThat(pending(spool)).containsExactlyInAnyOrderElementsOf(sourceUids(IMAGES));
+
+    Path received = dir.resolve("pacs");
+    Process pacs = DicomPeers.storescp(DESTINATION, destinationPort, received);
+    try (NodeProcess restarted = startNode(spool, destinationPort)) {
+      restarted.awaitStatus("delivered", IMAGES.size(), SCORING);
+      Map<String, List<AttributeList>> results = resultsBySourceInstance(received);
+      assertThat(results.keySet()).containsExactlyInAnyOrderElementsOf(sourceUids(IMAGES));
+      for (List<AttributeList> objects : results.values()) {
+        assertThat(objects).extracting(DicomNodeTest::sopClass).containsExactlyInAnyOrder(SEG, CAD_SR);
+      }
+      assertThat(countFiles(spool.resolve("done"))).isEqualTo(IMAGES.size());
+      assertThat(countFiles(spool.resolve("incoming")) + countFiles(spool.resolve("outgoing"))).isZero();
+    } finally {
+      pacs.destroy();
+    }
+  }
+
+  @Test
+  void refusesWithOutOfResourcesOnceTheDiskBudgetIsReached() throws Exception {
+    try (NodeProcess node = startNode(dir.resolve("spool"), DicomPeers.freePort(), "--disk-budget-mb", "1")) {
+      // A 1.2 MB sample mammogram does not fit a 1 MiB budget; a 25 kB one does.
+      Path sample = Path.of("../samples/data/P_00001_LEFT_CC.dcm");
+      DicomPeers.Result refused = DicomPeers.storescu(SENDER, NODE, node.port(), List.of("-v", "-xw"), sample);
+      DicomPeers.Result accepted = DicomPeers.storescu(SENDER, NODE, node.port(), List.of(), paths(IMAGES.subList(0, 1)));
+
+      assertThat(refused.output()).contains("Received Store Response (Refused: OutOfResources)");
+      assertThat(accepted.exitCode()).as(accepted.output()).isZero();
+      node.awaitStatus("received", 1, SCORING);
+      assertThat(node.log()).contains("disk budget is used up");
+    }
+  }
+
+  private static byte[] uuidBytes() {
+    java.util.UUID uuid = java.util.UUID.randomUUID();
+    return java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+        .putLong(uuid.getLeastSignificantBits()).array();
+  }
+
+  private NodeProcess startNode(Path spool, int destinationPort, String... extra) throws Exception {
+    List<String> options = new ArrayList<>(List.of("--ae-title", NODE, "--allow", SENDER + ",OTHERMODALITY",
+        "--destination", DESTINATION + "@127.0.0.1:" + destinationPort, "--model", model.toString(),
+        "--status-seconds", "1", "--retry-max-seconds", "1", "--threads", "1"));
+    options.addAll(List.of(extra));
+    return NodeProcess.start(spool, options.toArray(String[]::new));
+  }
+
+  private Path[] paths(List<String> names, String... more) {
+    return Stream.concat(names.stream(), Stream.of(more)).map(inputs::resolve).toArray(Path[]::new);
+  }
+
+  private List<String> sourceUids(List<String> names) throws Exception {
+    List<String> uids = new ArrayList<>();
+    for (String name : names) {
+      AttributeList list = new AttributeList();
+      list.read(inputs.resolve(name).toString(), TagFromName.PixelData);
+      uids.add(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID));
+    }
+    return uids;
+  }
+
+  /**
+   * The objects the destination received, by the SOP Instance UID of the image they reference; fails on
+   * two objects of one class for one image with different SOP Instance UIDs (a duplicate with a new UID).
+   */
+  private static Map<String, List<AttributeList>> resultsBySourceInstance(Path folder) throws Exception {
+    Map<String, List<AttributeList>> bySource = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        AttributeList list = new AttributeList();
+        list.read(file.toString(), TagFromName.PixelData);
+        if (!seen.add(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID))) {
+          continue; // the same object delivered twice: allowed
+        }
+        bySource.computeIfAbsent(referencedInstance(list), uid -> new ArrayList<>()).add(list);
+      }
+    }
+    return bySource;
+  }
+
+  /** The image a SEG (Referenced Series Sequence) or CAD SR (Current Requested Procedure Evidence) references. */
+  private static String referencedInstance(AttributeList list) {
+    AttributeList series = sopClass(list).equals(SEG)
+        ? item(list, TagFromName.ReferencedSeriesSequence)
+        : item(item(list, TagFromName.CurrentRequestedProcedureEvidenceSequence), TagFromName.ReferencedSeriesSequence);
+    AttributeList instance = sopClass(list).equals(SEG)
+        ? item(series, TagFromName.ReferencedInstanceSequence)
+        : item(series, TagFromName.ReferencedSOPSequence);
+    return Attribute.getSingleStringValueOrEmptyString(instance, TagFromName.ReferencedSOPInstanceUID);
+  }
+
+  private static AttributeList item(AttributeList list, com.pixelmed.dicom.AttributeTag tag) {
+    return ((SequenceAttribute) list.get(tag)).getItem(0).getAttributeList();
+  }
+
+  private static String sopClass(AttributeList list) {
+    return Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
+  }
+
+  /** Names of the instances waiting in incoming/ or outgoing/, temporary files left out. */
+  private static Set<String> pending(Path spool) throws IOException {
+    Set<String> names = new HashSet<>();
+    for (String folder : List.of("incoming", "outgoing")) {
+      try (Stream<Path> entries = Files.list(spool.resolve(folder))) {
+        entries.map(p -> p.getFileName().toString())
+            .filter(name -> !name.contains(".partial-"))
+            .map(name -> name.replaceFirst("\\.dcm$", ""))
+            .forEach(names::add);
+      }
+    }
+    return names;
+  }
+
+  private static long countFiles(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.count();
+    }
+  }
+
+  /** A peer command run on its own thread. */
+  private interface Send {
+    DicomPeers.Result run() throws Exception;
+  }
+
+  private static List<DicomPeers.Result> sendConcurrently(Send... sends) throws Exception {
+    List<java.util.concurrent.Future<DicomPeers.Result>> futures = new ArrayList<>();
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(sends.length);
+    try {
+      for (Send send : sends) {
+        futures.add(threads.submit(send::run));
+      }
+      List<DicomPeers.Result> results = new ArrayList<>();
+      for (var future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      threads.shutdown();
+    }
+  }
+}
