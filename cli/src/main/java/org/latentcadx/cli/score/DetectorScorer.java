@@ -25,6 +25,7 @@ import org.latentcadx.sdk.ProbabilityMap;
 import org.latentcadx.sdk.dicom.AlgorithmIdentity;
 import org.latentcadx.sdk.dicom.DicomImage;
 import org.latentcadx.sdk.dicom.DicomResultWriter;
+import org.latentcadx.sdk.dicom.ScoredImage;
 import org.latentcadx.sdk.render.OverlayRenderer;
 import org.latentcadx.sdk.render.ProbabilityMapPng;
 
@@ -41,6 +42,7 @@ final class DetectorScorer implements ImageScorer {
   private final ScoreResult.Settings settings;
   private final ScoreResult.Model model;
   private final DicomResultWriter dicomWriter;
+  private final StudyReports studyReports = new StudyReports();
 
   DetectorScorer(LesionDetector detector, OutputLayout layout, ScoreResult.Settings settings)
       throws LatentCadxException {
@@ -91,9 +93,9 @@ final class DetectorScorer implements ImageScorer {
       AtomicFiles.writeFile(
           layout.overlayDicom(key),
           file -> dicomWriter.writeHeatmapOverlay(dicom, map, threshold, file));
-      AtomicFiles.writeFile(
-          layout.cadReport(key),
-          file -> dicomWriter.writeCadReport(dicom.source(), detection, threshold, file));
+      ScoredImage scored = ScoredImage.of(dicom.source(), detection, threshold);
+      AtomicFiles.writeFile(layout.cadReport(key), file -> dicomWriter.writeCadReport(List.of(scored), file));
+      studyReports.add(scored);
       segmentation = fileName(layout.segmentation(key));
       cadReport = fileName(layout.cadReport(key));
       overlayDicom = fileName(layout.overlayDicom(key));
@@ -117,6 +119,14 @@ final class DetectorScorer implements ImageScorer {
                 overlayDicom,
                 cadReport));
     return new Scored(result, timings);
+  }
+
+  /**
+   * Writes a CAD SR per study for the studies of which two or more DICOM images were scored by this
+   * scorer; returns how many.
+   */
+  int writeStudyReports() throws IOException, LatentCadxException {
+    return studyReports.writeAll(dicomWriter, layout);
   }
 
   private static ScoreResult.Input describe(InputFile input, String sha256, MammogramImage image) {

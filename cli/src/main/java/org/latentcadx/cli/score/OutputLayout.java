@@ -4,8 +4,9 @@ import java.nio.file.Path;
 
 /**
  * Where {@code score} writes: per image, files named after the input key mirrored into the output
- * folder ({@code <out>/<key>.json} and siblings); per run, {@code summary.csv}, {@code errors.csv} and
- * {@code timings.csv} at the top.
+ * folder ({@code <out>/<key>.json} and siblings); per study of two or more DICOM images, a CAD SR in
+ * {@code <out>/studies/}; per run, {@code summary.csv}, {@code errors.csv} and {@code timings.csv} at
+ * the top.
  */
 public final class OutputLayout {
 
@@ -17,6 +18,8 @@ public final class OutputLayout {
   static final String SEGMENTATION = ".seg.dcm";
   static final String OVERLAY_DICOM = ".overlay.dcm";
   static final String CAD_REPORT = ".sr.dcm";
+  /** Folder of the per-study CAD SRs. */
+  static final String STUDIES = "studies";
 
   private final Path folder;
 
@@ -55,6 +58,11 @@ public final class OutputLayout {
 
   public Path cadReport(String key) {
     return perImage(key, CAD_REPORT);
+  }
+
+  /** The CAD SR of the images of one study scored in a run (Study Instance UID: a checked UID). */
+  public Path studyReport(String studyInstanceUid) {
+    return folder.resolve(STUDIES).resolve(studyInstanceUid + CAD_REPORT);
   }
 
   public Path summaryCsv() {

@@ -132,9 +132,8 @@ public final class ScoreCommand implements Callable<Integer> {
       out.flush();
       AtomicFiles.deleteLeftovers(layout.folder());
       ResultStore store = new ResultStore(layout);
-      BatchRunner runner =
-          new BatchRunner(
-              store, new DetectorScorer(detector, layout, settings), info.sha256(), settings, force);
+      DetectorScorer scorer = new DetectorScorer(detector, layout, settings);
+      BatchRunner runner = new BatchRunner(store, scorer, info.sha256(), settings, force);
       BatchRunner.Outcome outcome =
           runner.run(
               scan.inputs(), Progress.to(spec.commandLine().getErr(), System.console() != null));
@@ -154,11 +153,27 @@ public final class ScoreCommand implements Callable<Integer> {
           "latentcadx score: %d scored, %d already done, %d failed; results in %s%n",
           outcome.scored(), outcome.skipped(), failures.size(), layout.folder());
       out.printf("  summary: %s%n", layout.summaryCsv());
+      boolean studyReportsWritten = writeStudyReports(scorer, layout, out);
       if (!failures.isEmpty()) {
         out.printf("  errors:  %s%n", layout.errorsCsv());
       }
       out.flush();
-      return failures.isEmpty() ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+      return failures.isEmpty() && studyReportsWritten ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+    }
+  }
+
+  /** Writes the per-study CAD SRs; false (after saying why) when they could not be written. */
+  private boolean writeStudyReports(DetectorScorer scorer, OutputLayout layout, PrintWriter out) {
+    try {
+      int written = scorer.writeStudyReports();
+      if (written > 0) {
+        out.printf("  CAD SR of %d multi-image stud%s: %s%n", written, written == 1 ? "y" : "ies",
+            layout.folder().resolve(OutputLayout.STUDIES));
+      }
+      return true;
+    } catch (IOException | LatentCadxException e) {
+      spec.commandLine().getErr().println("latentcadx score: per-study CAD SRs not written: " + e.getMessage());
+      return false;
     }
   }
 

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends each result set in {@code outgoing/} to the destination by C-STORE, oldest first. A file is
  * removed once the destination has answered success for it; when none is left, the set's record moves
- * to {@code done/}. A failed attempt is retried after a delay that doubles up to a maximum, for as long
- * as the node runs; a restart resends what was not confirmed, with the same SOP Instance UIDs.
+ * to {@code done/}. A set whose attempt fails goes to the back of the queue (so that one set the
+ * destination refuses does not hold up the others), and the next attempt waits a delay that doubles up
+ * to a maximum, for as long as the node runs; a restart resends what was not confirmed, with the same
+ * SOP Instance UIDs.
  */
 final class ResultDelivery implements Runnable {
 
@@ -68,7 +70,7 @@ final class ResultDelivery implements Runnable {
           delay = firstRetryDelay;
         } else {
           counters.deliveryAttemptsFailed.incrementAndGet();
-          queue.addFirst(name);
+          queue.addLast(name);
           LOG.info("{}: delivery to {} retried in {} s", name, destination, delay.toMillis() / 1000.0);
           Thread.sleep(delay.toMillis());
           delay = delay.multipliedBy(2).compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay.multipliedBy(2);

@@ -2,6 +2,7 @@ package org.latentcadx.cli.serve;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.latentcadx.cli.ModelOption;
@@ -114,16 +116,35 @@ public final class ServeCommand implements Callable<Integer> {
       ModelInfo info = detector.modelInfo();
       DicomResultWriter writer = DicomResultWriter.create(new AlgorithmIdentity(info.name(), info.version()));
       CountDownLatch stopped = new CountDownLatch(1);
-      try (DicomNode node = new DicomNode(settings, spool, detector, writer)) {
-        Thread hook = new Thread(stopped::countDown, "serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+      CountDownLatch closed = new CountDownLatch(1);
+      // SIGTERM: let the node stop receiving and finish its status before the JVM exits.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        stopped.countDown();
+        try {
+          closed.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "serve-shutdown"));
+      try (DicomNode node = start(settings, spool, detector, writer)) {
         out.printf("latentcadx serve: %s listening on port %d, model %s %s, results to %s, spool %s%n",
             policy.aeTitle(), node.port(), info.name(), info.version(), target, spool.root());
         out.flush();
         stopped.await();
+      } finally {
+        closed.countDown();
       }
     }
     return 0;
+  }
+
+  private DicomNode start(DicomNode.Settings settings, Spool spool, LesionDetector detector,
+      DicomResultWriter writer) throws IOException, UsageException {
+    try {
+      return new DicomNode(settings, spool, detector, writer);
+    } catch (BindException e) {
+      throw new UsageException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+    }
   }
 
   private Set<String> allowedTitles() throws UsageException {

@@ -3,6 +3,10 @@ package org.latentcadx.cli.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -281,6 +285,51 @@ class ScoreCommandTest {
     CliRun top = CliRun.of("--help");
     assertThat(top.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(top.out()).contains("score").contains("evaluate").contains("inspect");
+  }
+
+  @Test
+  void imagesOfOneStudyGetOneStudyCadReportBesidesTheirOwn() throws Exception {
+    Path first = in.resolve("study/IM0001");
+    Path second = in.resolve("study/IM0002");
+    try (var fixture = getClass().getResourceAsStream("/dicom/mg_u16_mono2_explicit_le.dcm")) {
+      Files.createDirectories(first.getParent());
+      Files.copy(fixture, first);
+    }
+    // The same image again as another instance of the same study.
+    AttributeList list = new AttributeList();
+    list.read(first.toString());
+    String study = Attribute.getSingleStringValueOrEmptyString(
+        list, TagFromName.StudyInstanceUID);
+    list.replaceWithValueIfPresent(TagFromName.SOPInstanceUID, "2.25.1234567890");
+    list.replaceWithValueIfPresent(TagFromName.MediaStorageSOPInstanceUID, "2.25.1234567890");
+    list.write(second.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+
+    CliRun run = score(first, second);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    Path report = out.resolve("studies").resolve(study + ".sr.dcm");
+    assertThat(run.out()).contains("CAD SR of 1 multi-image study");
+    Oracles.requirePython("pydicom");
+    String script = "import pydicom,sys\n"
+        + "d=pydicom.dcmread(sys.argv[1])\n"
+        + "lib=[i for i in d.ContentSequence if i.ConceptNameCodeSequence[0].CodeValue=='111028'][0]\n"
+        + "print(d.SOPClassUID, d.StudyInstanceUID,"
+        + " sorted(i.ReferencedSOPSequence[0].ReferencedSOPInstanceUID for i in lib.ContentSequence))";
+    Process process = new ProcessBuilder("/usr/bin/python3", "-c", script, report.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes()).strip();
+    assertThat(process.waitFor()).as(output).isZero();
+    String firstUid = Attribute.getSingleStringValueOrEmptyString(
+        readHeader(first), TagFromName.SOPInstanceUID);
+    assertThat(output).isEqualTo("1.2.840.10008.5.1.4.1.1.88.50 " + study + " "
+        + Stream.of(firstUid, "2.25.1234567890").sorted()
+            .map(uid -> "'" + uid + "'").toList().toString());
+  }
+
+  private static AttributeList readHeader(Path file) throws Exception {
+    AttributeList list = new AttributeList();
+    list.read(file.toString(), TagFromName.PixelData);
+    return list;
   }
 
   /** pydicom (an independent reader) finds the object's modality and its reference to the source. */

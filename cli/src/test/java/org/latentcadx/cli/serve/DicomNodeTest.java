@@ -34,6 +34,18 @@ class DicomNodeTest {
   private static final String DESTINATION = "PACS";
   private static final String SEG = "1.2.840.10008.5.1.4.1.1.66.4";
   private static final String CAD_SR = "1.2.840.10008.5.1.4.1.1.88.50";
+  private static final String SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7";
+  /** The repository's sample mammograms (4000 × 6000, JPEG 2000 lossy). */
+  private static final List<Path> SAMPLES;
+  private static final Path CALCIFICATION_SAMPLE = Path.of("../samples/data/P_00001_RIGHT_MLO.dcm");
+
+  static {
+    try (Stream<Path> files = Files.list(Path.of("../samples/data"))) {
+      SAMPLES = files.filter(f -> f.toString().endsWith(".dcm")).sorted().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
   private static final Duration SCORING = Duration.ofSeconds(120);
 
   /**
@@ -71,29 +83,37 @@ class DicomNodeTest {
   }
 
   @Test
-  void scoresWhatStorescuSendsAndDeliversSegAndCadSrToStorescp() throws Exception {
+  void scoresWhatStorescuSendsAndDeliversSegCadSrAndOverlayToStorescp() throws Exception {
     int destinationPort = DicomPeers.freePort();
     Path received = dir.resolve("pacs");
     Process pacs = DicomPeers.storescp(DESTINATION, destinationPort, received);
-    try (NodeProcess node = startNode(dir.resolve("spool"), destinationPort)) {
+    // The bundled model, so that the sample mammograms get real findings.
+    try (NodeProcess node = NodeProcess.start(dir.resolve("spool"), "--ae-title", NODE, "--allow", SENDER,
+        "--destination", DESTINATION + "@127.0.0.1:" + destinationPort, "--send-overlay",
+        "--status-seconds", "1", "--retry-max-seconds", "1", "--threads", "1")) {
       assertThat(DicomPeers.echoscu(SENDER, NODE, node.port()).exitCode()).isZero();
 
-      // Two associations at once: the plain images with the corrupt and unsupported files, and the JPEG 2000 one.
+      // Three associations at once: small images with a corrupt and an unsupported file; the sample
+      // mammograms (JPEG 2000 lossy); a JPEG 2000 lossless image.
       List<DicomPeers.Result> sent = sendConcurrently(
           () -> DicomPeers.storescu(SENDER, NODE, node.port(), List.of(), paths(IMAGES, CORRUPT, UNSUPPORTED)),
+          () -> DicomPeers.storescu(SENDER, NODE, node.port(), List.of("-xw"), SAMPLES.toArray(Path[]::new)),
           () -> DicomPeers.storescu(SENDER, NODE, node.port(), List.of("-xv"), paths(List.of(J2K_IMAGE))));
 
       assertThat(sent.get(0).output()).contains("No presentation context for: (SRt)");
       assertThat(sent.get(1).exitCode()).as(sent.get(1).output()).isZero();
-      int scorable = IMAGES.size() + 1;
-      node.awaitStatus("delivered", scorable, SCORING);
+      assertThat(sent.get(2).exitCode()).as(sent.get(2).output()).isZero();
+      List<Path> scorable = new ArrayList<>(List.of(paths(IMAGES)));
+      scorable.addAll(SAMPLES);
+      scorable.add(inputs.resolve(J2K_IMAGE));
+      node.awaitStatus("delivered", scorable.size(), SCORING);
       node.awaitStatus("failed", 1, SCORING);
 
       Map<String, List<AttributeList>> results = resultsBySourceInstance(received);
-      assertThat(results.keySet()).containsExactlyInAnyOrderElementsOf(
-          sourceUids(Stream.concat(IMAGES.stream(), Stream.of(J2K_IMAGE)).toList()));
+      assertThat(results.keySet()).containsExactlyInAnyOrderElementsOf(sourceUids(scorable));
       for (List<AttributeList> objects : results.values()) {
-        assertThat(objects).extracting(DicomNodeTest::sopClass).containsExactlyInAnyOrder(SEG, CAD_SR);
+        assertThat(objects).extracting(DicomNodeTest::sopClass)
+            .containsExactlyInAnyOrder(SEG, CAD_SR, SECONDARY_CAPTURE);
       }
       try (Stream<Path> files = Files.list(received)) {
         for (Path file : files.toList()) {
@@ -101,12 +121,19 @@ class DicomNodeTest {
               .filter(line -> line.startsWith("Error"))).as(file.toString()).isEmpty();
         }
       }
-      Path failedRecord = dir.resolve("spool/failed").resolve(sourceUids(List.of(CORRUPT)).get(0) + ".json");
+      // The bundled model marks the calcification cluster of this sample (see the README).
+      AttributeList report = results.get(sourceUids(List.of(CALCIFICATION_SAMPLE)).get(0)).stream()
+          .filter(list -> sopClass(list).equals(CAD_SR)).findFirst().orElseThrow();
+      assertThat(findingCount(report)).isPositive();
+
+      Path failedRecord = dir.resolve("spool/failed").resolve(sourceUids(List.of(inputs.resolve(CORRUPT))).get(0)
+          + ".json");
       assertThat(Files.readString(failedRecord)).contains("Pixel Data holds");
-      assertThat(node.status().get("received").asLong()).isEqualTo(scorable + 1);
-      assertThat(node.status().get("scored").asLong()).isEqualTo(scorable);
+      assertThat(node.status().get("received").asLong()).isEqualTo(scorable.size() + 1);
+      assertThat(node.status().get("scored").asLong()).isEqualTo(scorable.size());
       assertThat(node.status().get("waitingToBeScored").asLong()).isZero();
       assertThat(node.status().get("waitingToBeDelivered").asLong()).isZero();
+      assertThat(countFiles(dir.resolve("spool/done"))).isEqualTo(scorable.size());
       assertThat(node.log()).contains("status: 0 waiting to be scored");
     } finally {
       pacs.destroy();
@@ -193,11 +220,12 @@ class DicomNodeTest {
     return Stream.concat(names.stream(), Stream.of(more)).map(inputs::resolve).toArray(Path[]::new);
   }
 
-  private List<String> sourceUids(List<String> names) throws Exception {
+  private List<String> sourceUids(List<?> files) throws Exception {
     List<String> uids = new ArrayList<>();
-    for (String name : names) {
+    for (Object file : files) {
+      Path path = file instanceof Path p ? p : inputs.resolve(file.toString());
       AttributeList list = new AttributeList();
-      list.read(inputs.resolve(name).toString(), TagFromName.PixelData);
+      list.read(path.toString(), TagFromName.PixelData);
       uids.add(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID));
     }
     return uids;
@@ -223,14 +251,17 @@ class DicomNodeTest {
     return bySource;
   }
 
-  /** The image a SEG (Referenced Series Sequence) or CAD SR (Current Requested Procedure Evidence) references. */
+  /**
+   * The image a result references: a SEG by its Referenced Series Sequence, a CAD SR by its Current
+   * Requested Procedure Evidence, the overlay by its Source Image Sequence.
+   */
   private static String referencedInstance(AttributeList list) {
-    AttributeList series = sopClass(list).equals(SEG)
-        ? item(list, TagFromName.ReferencedSeriesSequence)
-        : item(item(list, TagFromName.CurrentRequestedProcedureEvidenceSequence), TagFromName.ReferencedSeriesSequence);
-    AttributeList instance = sopClass(list).equals(SEG)
-        ? item(series, TagFromName.ReferencedInstanceSequence)
-        : item(series, TagFromName.ReferencedSOPSequence);
+    AttributeList instance = switch (sopClass(list)) {
+      case SEG -> item(item(list, TagFromName.ReferencedSeriesSequence), TagFromName.ReferencedInstanceSequence);
+      case CAD_SR -> item(item(item(list, TagFromName.CurrentRequestedProcedureEvidenceSequence),
+          TagFromName.ReferencedSeriesSequence), TagFromName.ReferencedSOPSequence);
+      default -> item(list, TagFromName.SourceImageSequence);
+    };
     return Attribute.getSingleStringValueOrEmptyString(instance, TagFromName.ReferencedSOPInstanceUID);
   }
 
@@ -254,6 +285,22 @@ class DicomNodeTest {
       }
     }
     return names;
+  }
+
+  /** The Individual Impression/Recommendation items under the CAD Processing and Findings Summary. */
+  private static int findingCount(AttributeList report) {
+    SequenceAttribute root = (SequenceAttribute) report.get(TagFromName.ContentSequence);
+    for (int i = 0; i < root.getNumberOfItems(); i++) {
+      AttributeList item = root.getItem(i).getAttributeList();
+      SequenceAttribute concept = (SequenceAttribute) item.get(TagFromName.ConceptNameCodeSequence);
+      String code = Attribute.getSingleStringValueOrEmptyString(
+          concept.getItem(0).getAttributeList(), TagFromName.CodeValue);
+      if (code.equals("111017")) {
+        SequenceAttribute impressions = (SequenceAttribute) item.get(TagFromName.ContentSequence);
+        return impressions == null ? 0 : impressions.getNumberOfItems();
+      }
+    }
+    throw new AssertionError("no CAD Processing and Findings Summary");
   }
 
   private static long countFiles(Path folder) throws IOException {

@@ -17,12 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.latentcadx.sdk.BoundingBox;
-import org.latentcadx.sdk.DetectionResult;
 import org.latentcadx.sdk.LatentCadxException;
-import org.latentcadx.sdk.Lesion;
 import org.latentcadx.sdk.ModelInfo;
-import org.latentcadx.sdk.dicom.DicomResultWriter.ScoredImage;
 
 /**
  * Builds a Mammography CAD SR (PS3.3 A.35.5) with the root template TID 4000 (PS3.16) for the images of
@@ -78,10 +74,10 @@ final class CadReport {
 
   private CadReport() {}
 
-  static AttributeList build(List<ScoredImage> images, double lesionThreshold)
+  static AttributeList build(List<ScoredImage> images)
       throws LatentCadxException, DicomException {
     DicomSource first = images.get(0).source();
-    ModelInfo model = images.get(0).detection().model();
+    ModelInfo model = images.get(0).model();
     AlgorithmIdentity algorithm = new AlgorithmIdentity(model.name(), model.version());
     AttributeList list = DerivedObject.start(first, MAMMOGRAPHY_CAD_SR_STORAGE, "SR", SERIES_NUMBER,
         "LatentCADx Mammography CAD SR", algorithm, LocalDateTime.now());
@@ -101,13 +97,13 @@ final class CadReport {
 
     List<String> parameters = List.of(
         "model_sha256=" + model.sha256(),
-        "lesion_threshold=" + number(lesionThreshold),
+        "lesion_threshold=" + number(images.get(0).lesionThreshold()),
         "decision_threshold=" + number(model.decisionThreshold()));
     List<AttributeList> root = new ArrayList<>();
     root.add(codeItem("HAS CONCEPT MOD", "121049", "DCM", "Language of Content Item and Descendants",
         new String[] {"en", "RFC5646", "English"}));
     root.add(imageLibrary(images));
-    root.add(findingsSummary(images, lesionThreshold, algorithm, parameters));
+    root.add(findingsSummary(images, algorithm, parameters));
     AttributeList detections = codeItem("CONTAINS", "111064", "DCM", "Summary of Detections",
         new String[] {"111222", "DCM", "Succeeded"});
     contents(detections, List.of(detectionsPerformed(images.size(), algorithm, parameters)));
@@ -190,13 +186,12 @@ final class CadReport {
   }
 
   /** TID 4001: the summary and, per lesion, an individual impression with its single-image finding. */
-  private static AttributeList findingsSummary(List<ScoredImage> images, double lesionThreshold,
-      AlgorithmIdentity algorithm, List<String> parameters) throws DicomException {
+  private static AttributeList findingsSummary(List<ScoredImage> images, AlgorithmIdentity algorithm,
+      List<String> parameters) throws DicomException {
     List<AttributeList> impressions = new ArrayList<>();
     for (int i = 0; i < images.size(); i++) {
-      DetectionResult detection = images.get(i).detection();
-      for (Lesion lesion : detection.lesions()) {
-        String[] intent = lesion.peakProbability() >= detection.model().decisionThreshold()
+      for (ScoredImage.Finding lesion : images.get(i).findings()) {
+        String[] intent = lesion.reachesDecisionThreshold()
             ? new String[] {"111150", "DCM", "Presentation Required: Rendering device is expected to present"}
             : new String[] {"111151", "DCM", "Presentation Optional: Rendering device may present"};
         AttributeList finding = codeItem("CONTAINS", "111059", "DCM", "Single Image Finding", FINDING_TYPE);
@@ -206,10 +201,8 @@ final class CadReport {
         properties.add(numItem("HAS PROPERTIES", "111012", "DCM", "Certainty of Finding",
             100.0 * lesion.peakProbability(), PERCENT));
         int[] imageReference = {1, IMAGE_LIBRARY_POSITION, i + 1};
-        properties.add(scoord("111010", "Center", "POINT", center(lesion.imageBox()), imageReference));
-        properties.add(scoord("111041", "Outline", "POLYLINE",
-            LesionOutline.of(detection.probabilityMap(), lesion, lesionThreshold),
-            imageReference));
+        properties.add(scoord("111010", "Center", "POINT", lesion.center(), imageReference));
+        properties.add(scoord("111041", "Outline", "POLYLINE", lesion.outline(), imageReference));
         contents(finding, properties);
         AttributeList impression = container("INFERRED FROM", "111034", "DCM", "Individual Impression/Recommendation");
         contents(impression, List.of(
@@ -249,10 +242,6 @@ final class CadReport {
       items.add(textItem("HAS PROPERTIES", "111002", "DCM", "Algorithm Parameters", parameter));
     }
     return items;
-  }
-
-  private static float[] center(BoundingBox box) {
-    return new float[] {box.x() + box.width() / 2f, box.y() + box.height() / 2f};
   }
 
   /** The source's View Code Sequence, else its View Position as a CID 4014 code; null when neither. */

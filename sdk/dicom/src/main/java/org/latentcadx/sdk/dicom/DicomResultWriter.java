@@ -65,54 +65,43 @@ public final class DicomResultWriter {
     return write(source.source().name(), output, () -> HeatmapOverlay.build(source, map, threshold, algorithm));
   }
 
-  /** One scored image of a CAD report: the DICOM source and what the detector found in it. */
-  public record ScoredImage(DicomSource source, DetectionResult detection) {
-    public ScoredImage {
-      Objects.requireNonNull(source, "source");
-      Objects.requireNonNull(detection, "detection");
-      DerivedObject.requireSourceSize(source, detection.probabilityMap());
-    }
-  }
-
   /**
-   * Writes a Mammography CAD SR for one image; see {@link #writeCadReport(List, double, Path)}.
+   * Writes a Mammography CAD SR for one image; see {@link #writeCadReport(List, Path)} and {@link
+   * ScoredImage#of}.
    */
   public String writeCadReport(DicomSource source, DetectionResult detection, double lesionThreshold, Path output)
       throws LatentCadxException {
-    return writeCadReport(List.of(new ScoredImage(source, detection)), lesionThreshold, output);
+    return writeCadReport(List.of(ScoredImage.of(source, detection, lesionThreshold)), output);
   }
 
   /**
    * Writes a Mammography CAD SR (SOP class 1.2.840.10008.5.1.4.1.1.88.50, template TID 4000) for images
-   * of one study scored by one model: an image library entry per image, and a single-image finding per
-   * lesion with its certainty (the peak probability, in percent), its rendering intent (required when
-   * the peak reaches the model's decision threshold, else optional) and its centre and outline in the
-   * source image's pixels. An image set without lesions is reported as "All algorithms succeeded;
-   * without findings".
+   * of one study scored by one model at one lesion threshold: an image library entry per image, and a
+   * single-image finding per lesion with its certainty (the peak probability, in percent), its rendering
+   * intent (required when the peak reaches the model's decision threshold, else optional) and its centre
+   * and outline in the source image's pixels. Images without lesions are reported as "All algorithms
+   * succeeded; without findings".
    *
-   * @param lesionThreshold the threshold the detector extracted the lesions at ({@link
-   *     org.latentcadx.sdk.LesionDetector#lesionThreshold()}); the outlines are traced at it
-   * @throws IllegalArgumentException when {@code images} is empty, mixes studies or models, or a map
-   *     covers another size than its source
+   * @throws IllegalArgumentException when {@code images} is empty, or mixes studies, models or lesion
+   *     thresholds
    */
-  public String writeCadReport(List<ScoredImage> images, double lesionThreshold, Path output)
-      throws LatentCadxException {
-    ProbabilityMap.checkThreshold(lesionThreshold);
+  public String writeCadReport(List<ScoredImage> images, Path output) throws LatentCadxException {
     if (images.isEmpty()) {
       throw new IllegalArgumentException("a CAD report needs at least one image");
     }
     ScoredImage first = images.get(0);
     for (ScoredImage image : images) {
-      if (!image.source().studyInstanceUid().equals(first.source().studyInstanceUid())) {
-        throw new IllegalArgumentException("a CAD report covers one study; " + image.source().name()
-            + " is in another than " + first.source().name());
-      }
-      if (!image.detection().model().sha256().equals(first.detection().model().sha256())) {
-        throw new IllegalArgumentException("a CAD report credits one model; " + image.source().name()
-            + " was scored by another than " + first.source().name());
+      String differs = !image.source().studyInstanceUid().equals(first.source().studyInstanceUid())
+          ? "is in another study"
+          : !image.model().sha256().equals(first.model().sha256())
+              ? "was scored by another model"
+              : image.lesionThreshold() != first.lesionThreshold() ? "was scored at another lesion threshold" : null;
+      if (differs != null) {
+        throw new IllegalArgumentException("a CAD report covers one study, model and lesion threshold; "
+            + image.source().name() + " " + differs + " than " + first.source().name());
       }
     }
-    return write(first.source().name(), output, () -> CadReport.build(images, lesionThreshold));
+    return write(first.source().name(), output, () -> CadReport.build(images));
   }
 
   /** Builds an object. */

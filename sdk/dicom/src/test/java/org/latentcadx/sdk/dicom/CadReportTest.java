@@ -21,7 +21,6 @@ import org.latentcadx.sdk.Lesion;
 import org.latentcadx.sdk.ModelInfo;
 import org.latentcadx.sdk.ProbabilityMap;
 import org.latentcadx.sdk.StageTimings;
-import org.latentcadx.sdk.dicom.DicomResultWriter.ScoredImage;
 
 /**
  * The Mammography CAD SR: valid for dciodvfy, rendered by dcmtk's dsrdump, accepted by PixelMed's TID
@@ -102,9 +101,9 @@ class CadReportTest {
     DicomImage image = DicomReader.create().read(SOURCE);
     ProbabilityMap map = twoBlobs(image);
     Path report = directory.resolve("study.dcm");
-    ScoredImage scored = new ScoredImage(image.source(), detection(map));
+    ScoredImage scored = ScoredImage.of(image.source(), detection(map), LESION_THRESHOLD);
 
-    WRITER.writeCadReport(List.of(scored, scored), LESION_THRESHOLD, report);
+    WRITER.writeCadReport(List.of(scored, scored), report);
 
     assertValid(report);
     JsonNode read = readBack(report);
@@ -117,12 +116,12 @@ class CadReportTest {
     DicomImage first = DicomReader.create().read(SOURCE);
     DicomImage second = DicomReader.create().read(OTHER_SOURCE);
     assertThat(second.source().studyInstanceUid()).isNotEqualTo(first.source().studyInstanceUid());
-    ScoredImage a = new ScoredImage(first.source(), detection(twoBlobs(first)));
-    ScoredImage b = new ScoredImage(second.source(), detection(new ProbabilityMap(
+    ScoredImage a = ScoredImage.of(first.source(), detection(twoBlobs(first)), LESION_THRESHOLD);
+    ScoredImage b = ScoredImage.of(second.source(), detection(new ProbabilityMap(
         second.image().width(), second.image().height(), 1, second.image().width(), second.image().height(),
-        new float[second.image().width() * second.image().height()])));
+        new float[second.image().width() * second.image().height()])), LESION_THRESHOLD);
 
-    assertThatThrownBy(() -> WRITER.writeCadReport(List.of(a, b), LESION_THRESHOLD, directory.resolve("x.dcm")))
+    assertThatThrownBy(() -> WRITER.writeCadReport(List.of(a, b), directory.resolve("x.dcm")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("one study");
   }
