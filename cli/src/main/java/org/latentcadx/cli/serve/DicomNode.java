@@ -63,9 +63,18 @@ final class DicomNode implements AutoCloseable {
     workerThread.start();
     deliveryThread.start();
     scp = new StorageScp(settings.bindAddress(), settings.port(), settings.policy(), spool,
-        settings.maxAssociations(), (int) settings.idleTimeout().toMillis(), name -> {
-          counters.received.incrementAndGet();
-          worker.submit(name);
+        settings.maxAssociations(), (int) settings.idleTimeout().toMillis(), new StorageAssociation.Listener() {
+          @Override
+          public void stored(String name) {
+            counters.received.incrementAndGet();
+            worker.submit(name);
+          }
+
+          @Override
+          public void notStored(IncomingInstance.Outcome outcome) {
+            (outcome.status() == IncomingInstance.Outcome.CANNOT_UNDERSTAND ? counters.failed : counters.refused)
+                .incrementAndGet();
+          }
         });
     long every = settings.statusInterval().toMillis();
     statusReporter.scheduleAtFixedRate(() -> reportStatus(true), every, every, TimeUnit.MILLISECONDS);

@@ -48,6 +48,7 @@ final class IncomingInstance {
   private OutputStream out;
   private long reserved;
   private Outcome early;
+  private boolean claimed;
 
   private IncomingInstance(Spool spool, String sopClassUid, String sopInstanceUid, String callingAeTitle) {
     this.spool = spool;
@@ -64,9 +65,17 @@ final class IncomingInstance {
   static IncomingInstance begin(Spool spool, String sopClassUid, String sopInstanceUid, String transferSyntax,
       String callingAeTitle) {
     IncomingInstance instance = new IncomingInstance(spool, sopClassUid, sopInstanceUid, callingAeTitle);
+    if (!spool.startReceiving(instance.name)) {
+      LOG.info("{} from {}: being received on another association; acknowledged, not stored twice",
+          sopInstanceUid, callingAeTitle);
+      instance.early = new Outcome(Outcome.SUCCESS, null, false);
+      return instance;
+    }
+    instance.claimed = true;
     if (spool.knows(instance.name)) {
       LOG.info("{} from {}: received before; acknowledged, not stored again", sopInstanceUid, callingAeTitle);
       instance.early = new Outcome(Outcome.SUCCESS, null, false);
+      instance.endClaim();
       return instance;
     }
     try {
@@ -141,6 +150,14 @@ final class IncomingInstance {
     } finally {
       spool.release(reserved, true); // kept, in incoming/ or failed/ (0 when already released)
       reserved = 0;
+      endClaim();
+    }
+  }
+
+  private void endClaim() {
+    if (claimed) {
+      spool.endReceiving(name);
+      claimed = false;
     }
   }
 
@@ -188,5 +205,6 @@ final class IncomingInstance {
     out = null;
     spool.release(reserved, false);
     reserved = 0;
+    endClaim();
   }
 }

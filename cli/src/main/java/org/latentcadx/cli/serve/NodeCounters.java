@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class NodeCounters {
 
   final AtomicLong received = new AtomicLong();
+  final AtomicLong refused = new AtomicLong();
   final AtomicLong scored = new AtomicLong();
   final AtomicLong failed = new AtomicLong();
   final AtomicLong delivered = new AtomicLong();
@@ -20,6 +21,7 @@ final class NodeCounters {
         spool.waitingToBeScored().size(),
         spool.waitingToBeDelivered().size(),
         received.get(),
+        refused.get(),
         scored.get(),
         failed.get(),
         delivered.get(),
@@ -30,8 +32,9 @@ final class NodeCounters {
   static String line(Records.Status status) {
     return String.format(
         "status: %d waiting to be scored, %d result set(s) waiting for delivery; since start %d received,"
-            + " %d scored, %d failed, %d delivered, %d failed delivery attempt(s)",
-        status.waitingToBeScored(), status.waitingToBeDelivered(), status.received(), status.scored(),
+            + " %d refused, %d scored, %d failed, %d delivered, %d failed delivery attempt(s)",
+        status.waitingToBeScored(), status.waitingToBeDelivered(), status.received(), status.refused(),
+        status.scored(),
         status.failed(), status.delivered(), status.deliveryAttemptsFailed());
   }
 }

@@ -32,12 +32,17 @@ final class Records {
     }
   }
 
-  /** The node's counters since it started, and what waits in its folder. */
+  /**
+   * The node's counters since it started, and what waits in its folder: {@code received} instances
+   * stored, {@code refused} C-STOREs answered with a refusal (out of resources, SOP class, disk error),
+   * {@code failed} instances that could not be understood or scored (each with a record in failed/).
+   */
   record Status(
       String time,
       int waitingToBeScored,
       int waitingToBeDelivered,
       long received,
+      long refused,
       long scored,
       long failed,
       long delivered,

@@ -90,7 +90,8 @@ final class ScoringWorker implements Runnable {
       onScored.accept(name);
     } catch (LatentCadxException e) {
       fail(name, input, e.code() + ": " + e.getMessage());
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      // Even an image too large for the heap must not stop the worker: record it and go on.
       LOG.error("{}: unexpected error while scoring", name, e);
       fail(name, input, "unexpected error: " + e);
     }

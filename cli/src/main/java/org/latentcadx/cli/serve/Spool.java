@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,6 +46,7 @@ final class Spool {
   private static final long USAGE_REFRESH_NANOS = 1_000_000_000L;
 
   private final AtomicLong bytesInFlight = new AtomicLong();
+  private final Set<String> receiving = ConcurrentHashMap.newKeySet();
   private long usedCache;
   private long usedMeasuredAt;
 
@@ -114,6 +117,18 @@ final class Spool {
   static Path temporaryFor(Path target) {
     return target.resolveSibling(target.getFileName() + AtomicFiles.TEMP_MARKER
         + Long.toUnsignedString(RANDOM.nextLong(), 36));
+  }
+
+  /**
+   * Claims {@code name} for one association's transfer; false when another association is receiving
+   * the same instance right now. Release with {@link #endReceiving}.
+   */
+  boolean startReceiving(String name) {
+    return receiving.add(name);
+  }
+
+  void endReceiving(String name) {
+    receiving.remove(name);
   }
 
   /** True when the instance was received before (waiting, scored, delivered or failed). */

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.latentcadx.cli.serve.AssociationAccept.ContextResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,7 @@ final class StorageAssociation implements Runnable {
   private final AcceptancePolicy policy;
   private final Spool spool;
   private final boolean acceptingAssociations;
-  private final Consumer<String> onStored;
+  private final Listener listener;
   private final Map<Integer, ContextResult> accepted = new HashMap<>();
   private final Map<Integer, String> abstractSyntaxes = new HashMap<>();
   private String callingAeTitle = "?";
@@ -62,21 +61,30 @@ final class StorageAssociation implements Runnable {
   private Request request;
   private IncomingInstance incoming;
 
+  /** What an association tells the node about the C-STOREs it answers. */
+  interface Listener {
+    /** An instance was stored in {@code incoming/} under {@code name}. */
+    void stored(String name);
+
+    /** An instance was refused or failed (not for one received before, which is acknowledged). */
+    void notStored(IncomingInstance.Outcome outcome);
+  }
+
   /** The command being answered. */
   private record Request(int contextId, int commandField, int messageId, String sopClassUid, String sopInstanceUid) {}
 
   /**
    * @param acceptingAssociations false when the node has as many associations as it allows: the
    *     request is then rejected as transient (local limit exceeded)
-   * @param onStored called with the spool name of each instance stored
+   * @param listener told of each C-STORE's outcome
    */
   StorageAssociation(Socket socket, AcceptancePolicy policy, Spool spool, boolean acceptingAssociations,
-      Consumer<String> onStored) {
+      Listener listener) {
     this.socket = socket;
     this.policy = policy;
     this.spool = spool;
     this.acceptingAssociations = acceptingAssociations;
-    this.onStored = onStored;
+    this.listener = listener;
   }
 
   @Override
@@ -246,7 +254,9 @@ final class StorageAssociation implements Runnable {
     incoming = null;
     request = null;
     if (outcome.stored()) {
-      onStored.accept(Spool.nameFor(answered.sopInstanceUid()));
+      listener.stored(Spool.nameFor(answered.sopInstanceUid()));
+    } else if (outcome.status() != IncomingInstance.Outcome.SUCCESS) {
+      listener.notStored(outcome);
     }
     respond(answered, storeResponse(answered, outcome.status()));
   }

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,7 @@ final class StorageScp implements AutoCloseable {
   private final ServerSocket server;
   private final AcceptancePolicy policy;
   private final Spool spool;
-  private final Consumer<String> onStored;
+  private final StorageAssociation.Listener listener;
   private final Semaphore associations;
   private final int idleTimeoutMillis;
   private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
@@ -40,11 +39,11 @@ final class StorageScp implements AutoCloseable {
    * @param idleTimeoutMillis an association silent this long is dropped
    */
   StorageScp(InetAddress bindAddress, int port, AcceptancePolicy policy, Spool spool, int maxAssociations,
-      int idleTimeoutMillis, Consumer<String> onStored) throws IOException {
+      int idleTimeoutMillis, StorageAssociation.Listener listener) throws IOException {
     this.server = new ServerSocket(port, 50, bindAddress);
     this.policy = policy;
     this.spool = spool;
-    this.onStored = onStored;
+    this.listener = listener;
     this.associations = new Semaphore(maxAssociations);
     this.idleTimeoutMillis = idleTimeoutMillis;
     this.acceptor = new Thread(this::acceptLoop, "dicom-acceptor");
@@ -72,7 +71,7 @@ final class StorageScp implements AutoCloseable {
       boolean admitted = associations.tryAcquire();
       threads.execute(() -> {
         try {
-          new StorageAssociation(socket, policy, spool, admitted, onStored).run();
+          new StorageAssociation(socket, policy, spool, admitted, listener).run();
         } finally {
           if (admitted) {
             associations.release();

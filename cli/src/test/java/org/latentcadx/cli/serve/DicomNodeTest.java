@@ -198,6 +198,7 @@ class DicomNodeTest {
       assertThat(refused.output()).contains("Received Store Response (Refused: OutOfResources)");
       assertThat(accepted.exitCode()).as(accepted.output()).isZero();
       node.awaitStatus("received", 1, SCORING);
+      node.awaitStatus("refused", 1, SCORING);
       assertThat(node.log()).contains("disk budget is used up");
     }
   }

@@ -45,6 +45,25 @@ class IncomingInstanceTest {
   }
 
   @Test
+  void theSameInstanceArrivingOnTwoAssociationsAtOnceIsStoredOnce() throws Exception {
+    Spool spool = Spool.open(dir, 1 << 20);
+    IncomingInstance first = IncomingInstance.begin(spool, MAMMOGRAPHY, "1.2.3", EXPLICIT_LITTLE, "SENDER");
+    IncomingInstance second = IncomingInstance.begin(spool, MAMMOGRAPHY, "1.2.3", EXPLICIT_LITTLE, "SENDER");
+    second.write(new byte[10], 0, 10);
+
+    IncomingInstance.Outcome secondOutcome = second.finish();
+    first.abandon();
+
+    assertThat(secondOutcome.status()).isEqualTo(IncomingInstance.Outcome.SUCCESS);
+    assertThat(secondOutcome.stored()).isFalse();
+    try (var files = Files.list(dir.resolve("incoming"))) {
+      assertThat(files).isEmpty();
+    }
+    // Once the first transfer has ended, the instance can be received again.
+    assertThat(spool.startReceiving("1.2.3")).isTrue();
+  }
+
+  @Test
   void anInstanceBeyondTheBudgetIsRefusedAsOutOfResourcesAndLeavesNothing() throws Exception {
     Spool spool = Spool.open(dir, 2000);
     IncomingInstance instance = IncomingInstance.begin(spool, MAMMOGRAPHY, "1.2.3", EXPLICIT_LITTLE, "SENDER");
