@@ -11,9 +11,13 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.latentcadx.cli.ExitCodes;
 import org.latentcadx.cli.ModelOption;
+import org.latentcadx.cli.UsageException;
 import org.latentcadx.cli.io.Json;
+import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.ModelInfo;
+import org.latentcadx.sdk.model.ModelCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,10 +66,15 @@ public final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Report report;
+    PrintWriter out = spec.commandLine().getOut();
     try (LesionDetector detector = model.open(builder -> builder)) {
       report = report(detector.modelInfo());
+    } catch (UsageException e) {
+      if (e.getCause() instanceof LatentCadxException cause && cause.code() == ErrorCode.INCOMPATIBLE_MODEL) {
+        throw new UsageException(everyViolation(), cause);
+      }
+      throw e;
     }
-    PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.mapper().writeValueAsString(report));
     } else {
@@ -116,6 +125,21 @@ public final class InspectCommand implements Callable<Integer> {
   static List<String> availableProviders() {
     EnumSet<OrtProvider> providers = OrtEnvironment.getAvailableProviders();
     return providers.stream().map(OrtProvider::getName).toList();
+  }
+
+  /** Every contract violation of the model, one per line (a detector names only the first). */
+  private String everyViolation() throws UsageException {
+    try {
+      List<String> violations = ModelCheck.violations(model.source());
+      StringBuilder text = new StringBuilder(model.source().description() + " breaks the model contract (see"
+          + " sdk/MODEL_CONTRACT.md) in " + violations.size() + " way(s):");
+      for (String violation : violations) {
+        text.append(System.lineSeparator()).append("  - ").append(violation);
+      }
+      return text.toString();
+    } catch (LatentCadxException e) {
+      throw new UsageException(e.code() + ": " + e.getMessage(), e);
+    }
   }
 
   private static void printText(PrintWriter out, Report report) {

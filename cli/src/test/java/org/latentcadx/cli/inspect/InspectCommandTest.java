@@ -46,6 +46,24 @@ class InspectCommandTest {
   }
 
   @Test
+  void aModelThatBreaksTheContractGetsEveryViolationListed() {
+    Path model = TestModel.identity(32)
+        .metadata("latentcadx.tile_stride", "64")
+        .metadata("latentcadx.model_version", null)
+        .graphTensorNames("pixels", "probability", "mask")
+        .writeTo(dir.resolve("model.onnx"));
+
+    CliRun run = CliRun.of("inspect", "--model", model);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err())
+        .contains("breaks the model contract (see sdk/MODEL_CONTRACT.md) in 3 way(s):")
+        .contains("  - metadata key 'latentcadx.tile_stride' is '64'; expected an integer in [1, 32]")
+        .contains("  - metadata key 'latentcadx.model_version' is missing")
+        .contains("  - has no input 'image' (it has [pixels]); expected float32 [N, 1, 32, 32]");
+  }
+
+  @Test
   void invalidModelIsAUsageError() throws IOException {
     Path notOnnx = Files.writeString(dir.resolve("model.onnx"), "not a model");
     CliRun run = CliRun.of("inspect", "--model", notOnnx);

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentcadx.sdk.testing.Processes;
 import org.latentcadx.sdk.testing.TestModel;
 
 /**
@@ -76,7 +77,7 @@ class DicomNodeTest {
         Files.copy(in, inputs.resolve(name));
       }
       String uid = "2.25." + new java.math.BigInteger(1, uuidBytes());
-      DicomPeers.Result modified = DicomPeers.run("dcmodify", "-nb", "-m", "(0008,0018)=" + uid,
+      Processes.Result modified = DicomPeers.run("dcmodify", "-nb", "-m", "(0008,0018)=" + uid,
           inputs.resolve(name).toString());
       assertThat(modified.exitCode()).as(modified.output()).isZero();
     }
@@ -95,7 +96,7 @@ class DicomNodeTest {
 
       // Three associations at once: small images with a corrupt and an unsupported file; the sample
       // mammograms (JPEG 2000 lossy); a JPEG 2000 lossless image.
-      List<DicomPeers.Result> sent = sendConcurrently(
+      List<Processes.Result> sent = sendConcurrently(
           () -> DicomPeers.storescu(SENDER, NODE, node.port(), List.of(), paths(IMAGES, CORRUPT, UNSUPPORTED)),
           () -> DicomPeers.storescu(SENDER, NODE, node.port(), List.of("-xw"), SAMPLES.toArray(Path[]::new)),
           () -> DicomPeers.storescu(SENDER, NODE, node.port(), List.of("-xv"), paths(List.of(J2K_IMAGE))));
@@ -143,9 +144,9 @@ class DicomNodeTest {
   @Test
   void rejectsCallingAeTitlesNotAllowedAndAssociationsForAnotherAeTitle() throws Exception {
     try (NodeProcess node = startNode(dir.resolve("spool"), DicomPeers.freePort())) {
-      DicomPeers.Result stranger = DicomPeers.echoscu("STRANGER", NODE, node.port());
-      DicomPeers.Result misaddressed = DicomPeers.echoscu(SENDER, "OTHERNODE", node.port());
-      DicomPeers.Result stored = DicomPeers.storescu("STRANGER", NODE, node.port(), List.of(), paths(IMAGES));
+      Processes.Result stranger = DicomPeers.echoscu("STRANGER", NODE, node.port());
+      Processes.Result misaddressed = DicomPeers.echoscu(SENDER, "OTHERNODE", node.port());
+      Processes.Result stored = DicomPeers.storescu("STRANGER", NODE, node.port(), List.of(), paths(IMAGES));
 
       assertThat(stranger.exitCode()).isNotZero();
       assertThat(stranger.output()).contains("Association Rejected").contains("Calling AE Title Not Recognized");
@@ -163,7 +164,7 @@ class DicomNodeTest {
     int destinationPort = DicomPeers.freePort(); // nobody listens yet: results wait in the spool
     Path spool = dir.resolve("spool");
     try (NodeProcess node = startNode(spool, destinationPort)) {
-      DicomPeers.Result sent = DicomPeers.storescu(SENDER, NODE, node.port(), List.of(), paths(IMAGES));
+      Processes.Result sent = DicomPeers.storescu(SENDER, NODE, node.port(), List.of(), paths(IMAGES));
       assertThat(sent.exitCode()).as(sent.output()).isZero();
       node.kill(); // whatever the worker was doing; every C-STORE answered success is on disk
     }
@@ -192,8 +193,8 @@ class DicomNodeTest {
     try (NodeProcess node = startNode(dir.resolve("spool"), DicomPeers.freePort(), "--disk-budget-mb", "1")) {
       // A 1.2 MB sample mammogram does not fit a 1 MiB budget; a 25 kB one does.
       Path sample = Path.of("../samples/data/P_00001_LEFT_CC.dcm");
-      DicomPeers.Result refused = DicomPeers.storescu(SENDER, NODE, node.port(), List.of("-v", "-xw"), sample);
-      DicomPeers.Result accepted = DicomPeers.storescu(SENDER, NODE, node.port(), List.of(), paths(IMAGES.subList(0, 1)));
+      Processes.Result refused = DicomPeers.storescu(SENDER, NODE, node.port(), List.of("-v", "-xw"), sample);
+      Processes.Result accepted = DicomPeers.storescu(SENDER, NODE, node.port(), List.of(), paths(IMAGES.subList(0, 1)));
 
       assertThat(refused.output()).contains("Received Store Response (Refused: OutOfResources)");
       assertThat(accepted.exitCode()).as(accepted.output()).isZero();
@@ -312,17 +313,17 @@ class DicomNodeTest {
 
   /** A peer command run on its own thread. */
   private interface Send {
-    DicomPeers.Result run() throws Exception;
+    Processes.Result run() throws Exception;
   }
 
-  private static List<DicomPeers.Result> sendConcurrently(Send... sends) throws Exception {
-    List<java.util.concurrent.Future<DicomPeers.Result>> futures = new ArrayList<>();
+  private static List<Processes.Result> sendConcurrently(Send... sends) throws Exception {
+    List<java.util.concurrent.Future<Processes.Result>> futures = new ArrayList<>();
     java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(sends.length);
     try {
       for (Send send : sends) {
         futures.add(threads.submit(send::run));
       }
-      List<DicomPeers.Result> results = new ArrayList<>();
+      List<Processes.Result> results = new ArrayList<>();
       for (var future : futures) {
         results.add(future.get());
       }

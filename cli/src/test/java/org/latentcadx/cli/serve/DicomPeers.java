@@ -2,25 +2,21 @@ package org.latentcadx.cli.serve;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.latentcadx.sdk.testing.Oracles;
+import org.latentcadx.sdk.testing.Processes;
 
 /**
  * The processes of the node tests: dcmtk's {@code storescu}, {@code echoscu} and {@code storescp} as the
  * real peers, and the node itself as a separate JVM (so that it can be killed with SIGKILL).
  */
 final class DicomPeers {
-
-  /** A finished command: exit code and merged output. */
-  record Result(int exitCode, String output) {}
 
   private DicomPeers() {}
 
@@ -30,18 +26,12 @@ final class DicomPeers {
     }
   }
 
-  static Result run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(String.join(" ", command) + " did not finish");
-    }
-    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  static Processes.Result run(String... command) throws IOException, InterruptedException {
+    return Processes.run(Duration.ofSeconds(120), List.of(command));
   }
 
   /** C-STORE of {@code files} from {@code callingAe} to the node, not halting on a failed file. */
-  static Result storescu(String callingAe, String calledAe, int port, List<String> options, Path... files)
+  static Processes.Result storescu(String callingAe, String calledAe, int port, List<String> options, Path... files)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("storescu", "-nh", "-aet", callingAe, "-aec", calledAe));
     command.addAll(options);
@@ -53,7 +43,7 @@ final class DicomPeers {
     return run(command.toArray(String[]::new));
   }
 
-  static Result echoscu(String callingAe, String calledAe, int port) throws IOException, InterruptedException {
+  static Processes.Result echoscu(String callingAe, String calledAe, int port) throws IOException, InterruptedException {
     return run("echoscu", "-aet", callingAe, "-aec", calledAe, "127.0.0.1", Integer.toString(port));
   }
 

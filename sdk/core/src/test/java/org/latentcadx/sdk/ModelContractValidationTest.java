@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
+import org.latentcadx.sdk.model.ModelCheck;
 import org.latentcadx.sdk.testing.TestModel;
 
 /** Models that are missing, unreadable or break the contract are refused with specific messages. */
@@ -86,6 +88,37 @@ class ModelContractValidationTest {
     LatentCadxException e = refusal(TestModel.identity(4).noMetadata());
     assertThat(e.code()).isEqualTo(ErrorCode.INCOMPATIBLE_MODEL);
     assertThat(e).hasMessageContaining("'latentcadx.contract_version' is missing");
+  }
+
+  @Test
+  void aModelCheckListsEveryViolationNotOnlyTheFirst() throws Exception {
+    Path model = TestModel.identity(4)
+        .metadata("latentcadx.tile_stride", "9")
+        .metadata("latentcadx.normalization", "zscore")
+        .metadata("latentcadx.model_name", null)
+        .graphTensorNames("pixels", "probability", "mask")
+        .fixedBatch()
+        .writeTo(folder.resolve("model.onnx"));
+
+    List<String> violations = ModelCheck.violations(ModelSource.path(model));
+
+    assertThat(violations).containsExactly(
+        "metadata key 'latentcadx.tile_stride' is '9'; expected an integer in [1, 4]",
+        "metadata key 'latentcadx.normalization' is 'zscore'; expected 'bits_stored' or 'optical_density'",
+        "metadata key 'latentcadx.model_name' is missing; a LatentCADx model must carry it (see"
+            + " sdk/MODEL_CONTRACT.md)",
+        "has no input 'image' (it has [pixels]); expected float32 [N, 1, 4, 4]",
+        "output 'probability' has shape [1]; expected float32 [N] with a symbolic batch axis N",
+        "output 'mask' has shape [1, 1, 4, 4]; expected float32 [N, 1, 4, 4] with a symbolic batch axis N");
+    LatentCadxException e = refusal(ModelSource.path(model));
+    assertThat(e).hasMessageContaining("'latentcadx.tile_stride' is '9'")
+        .hasMessageContaining("and 2 more problem(s)");
+  }
+
+  @Test
+  void aModelThatFollowsTheContractHasNoViolations() throws Exception {
+    Path model = TestModel.identity(4).writeTo(folder.resolve("model.onnx"));
+    assertThat(ModelCheck.violations(ModelSource.path(model))).isEmpty();
   }
 
   @Test

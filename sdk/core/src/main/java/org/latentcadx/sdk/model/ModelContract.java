@@ -1,5 +1,7 @@
 package org.latentcadx.sdk.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -80,72 +82,102 @@ public record ModelContract(
    *
    * @param model the model's description, for messages
    * @throws LatentCadxException {@code INCOMPATIBLE_MODEL} naming the first missing or invalid key and
-   *     what was expected
+   *     what was expected ({@link #violations} lists them all)
    */
   public static ModelContract parse(Map<String, String> metadata, String model)
       throws LatentCadxException {
-    Keys keys = new Keys(metadata, model);
-    String version = keys.required(KEY_CONTRACT_VERSION);
-    if (!CONTRACT_VERSION.equals(version)) {
-      throw keys.invalid(KEY_CONTRACT_VERSION, "contract version " + CONTRACT_VERSION);
+    Keys keys = new Keys(metadata);
+    Optional<ModelContract> contract = keys.contract();
+    if (contract.isEmpty()) {
+      List<String> problems = keys.problems;
+      String more = problems.size() == 1 ? ""
+          : " (and " + (problems.size() - 1) + " more problem(s); `latentcadx inspect` lists them all)";
+      throw new LatentCadxException(ErrorCode.INCOMPATIBLE_MODEL, model + ": " + problems.get(0) + more);
     }
-    int tileSize = keys.integer(KEY_TILE_SIZE, 1, MAX_TILE_SIZE);
-    int stride = keys.integer(KEY_TILE_STRIDE, 1, tileSize);
-    int factor = keys.integer(KEY_DOWNSAMPLE_FACTOR, 1, 64);
-    Normalization normalization = keys.normalization();
-    Optional<OdRange> odRange = Optional.empty();
-    if (normalization == Normalization.OPTICAL_DENSITY) {
-      double odMin = keys.decimal(KEY_OD_MIN, 0, 10);
-      double odMax = keys.decimal(KEY_OD_MAX, 0, 10);
-      if (!(odMax > odMin)) {
-        throw keys.invalid(KEY_OD_MAX, "a value greater than " + KEY_OD_MIN + " (" + odMin + ")");
-      }
-      odRange = Optional.of(new OdRange(odMin, odMax));
-    }
-    float threshold = (float) keys.decimal(KEY_DECISION_THRESHOLD, 0, 1);
-    if (!(threshold > 0)) {
-      throw keys.invalid(KEY_DECISION_THRESHOLD, "a number in (0, 1]");
-    }
-    return new ModelContract(
-        keys.required(KEY_MODEL_NAME),
-        keys.required(KEY_MODEL_VERSION),
-        keys.required(KEY_INPUT_NAME),
-        keys.required(KEY_PROBABILITY_NAME),
-        keys.required(KEY_MASK_NAME),
-        tileSize,
-        stride,
-        factor,
-        normalization,
-        odRange,
-        threshold);
+    return contract.get();
   }
 
-  /** Reads keys of one model's metadata, with messages that name the model and key. */
-  private record Keys(Map<String, String> metadata, String model) {
+  /**
+   * Every way a model's metadata breaks the contract, as sentences naming the key and what was expected;
+   * empty when the metadata is a valid contract.
+   */
+  public static List<String> violations(Map<String, String> metadata) {
+    Keys keys = new Keys(metadata);
+    keys.contract();
+    return List.copyOf(keys.problems);
+  }
 
-    String required(String key) throws LatentCadxException {
+  /** Reads keys of one model's metadata, collecting every problem instead of stopping at the first. */
+  private static final class Keys {
+    private final Map<String, String> metadata;
+    private final List<String> problems = new ArrayList<>();
+
+    Keys(Map<String, String> metadata) {
+      this.metadata = metadata;
+    }
+
+    /** The contract, or empty when any key is missing or invalid (see {@link #problems}). */
+    Optional<ModelContract> contract() {
+      String version = required(KEY_CONTRACT_VERSION);
+      if (version != null && !CONTRACT_VERSION.equals(version)) {
+        invalid(KEY_CONTRACT_VERSION, "contract version " + CONTRACT_VERSION);
+      }
+      Integer tileSize = integer(KEY_TILE_SIZE, 1, MAX_TILE_SIZE);
+      Integer stride = integer(KEY_TILE_STRIDE, 1, tileSize == null ? MAX_TILE_SIZE : tileSize);
+      Integer factor = integer(KEY_DOWNSAMPLE_FACTOR, 1, 64);
+      Normalization normalization = normalization();
+      Optional<OdRange> odRange = Optional.empty();
+      if (normalization == Normalization.OPTICAL_DENSITY) {
+        Double odMin = decimal(KEY_OD_MIN, 0, 10);
+        Double odMax = decimal(KEY_OD_MAX, 0, 10);
+        if (odMin != null && odMax != null) {
+          if (odMax > odMin) {
+            odRange = Optional.of(new OdRange(odMin, odMax));
+          } else {
+            invalid(KEY_OD_MAX, "a value greater than " + KEY_OD_MIN + " (" + odMin + ")");
+          }
+        }
+      }
+      Double threshold = decimal(KEY_DECISION_THRESHOLD, 0, 1);
+      if (threshold != null && !(threshold > 0)) {
+        invalid(KEY_DECISION_THRESHOLD, "a number in (0, 1]");
+      }
+      String name = required(KEY_MODEL_NAME);
+      String modelVersion = required(KEY_MODEL_VERSION);
+      String input = required(KEY_INPUT_NAME);
+      String probability = required(KEY_PROBABILITY_NAME);
+      String mask = required(KEY_MASK_NAME);
+      if (!problems.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(new ModelContract(name, modelVersion, input, probability, mask, tileSize, stride,
+          factor, normalization, odRange, threshold.floatValue()));
+    }
+
+    String required(String key) {
       String value = metadata.get(key);
       if (value == null || value.isBlank()) {
-        throw new LatentCadxException(
-            ErrorCode.INCOMPATIBLE_MODEL,
-            model + ": metadata key '" + key + "' is missing; a LatentCADx model must carry it (see"
-                + " sdk/MODEL_CONTRACT.md)");
+        problems.add("metadata key '" + key + "' is missing; a LatentCADx model must carry it (see"
+            + " sdk/MODEL_CONTRACT.md)");
+        return null;
       }
       return value.strip();
     }
 
-    int integer(String key, int min, int max) throws LatentCadxException {
+    Integer integer(String key, int min, int max) {
       return parsed(key, Integer::valueOf, min, max, "an integer");
     }
 
-    double decimal(String key, double min, double max) throws LatentCadxException {
+    Double decimal(String key, double min, double max) {
       return parsed(key, Double::valueOf, min, max, "a number");
     }
 
     private <T extends Comparable<T>> T parsed(
-        String key, Function<String, T> parser, T min, T max, String kind)
-        throws LatentCadxException {
+        String key, Function<String, T> parser, T min, T max, String kind) {
       String value = required(key);
+      if (value == null) {
+        return null;
+      }
       try {
         T parsed = parser.apply(value);
         if (parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
@@ -154,23 +186,26 @@ public record ModelContract(
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw invalid(key, kind + " in [" + min + ", " + max + "]");
+      invalid(key, kind + " in [" + min + ", " + max + "]");
+      return null;
     }
 
-    Normalization normalization() throws LatentCadxException {
+    Normalization normalization() {
       String value = required(KEY_NORMALIZATION);
+      if (value == null) {
+        return null;
+      }
       for (Normalization candidate : Normalization.values()) {
         if (candidate.key().equals(value)) {
           return candidate;
         }
       }
-      throw invalid(KEY_NORMALIZATION, "'bits_stored' or 'optical_density'");
+      invalid(KEY_NORMALIZATION, "'bits_stored' or 'optical_density'");
+      return null;
     }
 
-    LatentCadxException invalid(String key, String expected) {
-      return new LatentCadxException(
-          ErrorCode.INCOMPATIBLE_MODEL,
-          model + ": metadata key '" + key + "' is '" + metadata.get(key) + "'; expected " + expected);
+    void invalid(String key, String expected) {
+      problems.add("metadata key '" + key + "' is '" + metadata.get(key) + "'; expected " + expected);
     }
   }
 }

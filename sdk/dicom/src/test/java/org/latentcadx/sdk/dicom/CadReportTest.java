@@ -21,6 +21,7 @@ import org.latentcadx.sdk.Lesion;
 import org.latentcadx.sdk.ModelInfo;
 import org.latentcadx.sdk.ProbabilityMap;
 import org.latentcadx.sdk.StageTimings;
+import org.latentcadx.sdk.testing.Processes;
 
 /**
  * The Mammography CAD SR: valid for dciodvfy, rendered by dcmtk's dsrdump, accepted by PixelMed's TID
@@ -206,10 +207,10 @@ class CadReportTest {
     DicomOracles.assumeTool("dciodvfy");
     DicomOracles.assumeTool("dsrdump");
     assertThat(DicomOracles.dciodvfyErrors(report)).isEmpty();
-    DicomOracles.Result dump = DicomOracles.run("dsrdump", report.toString());
+    Processes.Result dump = DicomOracles.run("dsrdump", report.toString());
     assertThat(dump.exitCode()).as(dump.output()).isZero();
     assertThat(dump.output()).contains("Mammography CAD Report").doesNotContain("E: ");
-    DicomOracles.Result template = DicomOracles.run("java", "-Djdk.xml.xpathExprOpLimit=0",
+    Processes.Result template = DicomOracles.run("java", "-Djdk.xml.xpathExprOpLimit=0",
         "-Djdk.xml.xpathExprGrpLimit=0", "-Djdk.xml.xpathTotalOpLimit=0", "-cp", pixelmedJar(),
         "com.pixelmed.validate.DicomSRValidator", report.toString());
     assertThat(template.output()).as(template.output())
@@ -227,7 +228,7 @@ class CadReportTest {
 
   private static JsonNode readBack(Path report) throws Exception {
     DicomOracles.assumePydicom();
-    DicomOracles.Result result = DicomOracles.run(DicomOracles.PYTHON.toString(), READ_BACK.toString(),
+    Processes.Result result = DicomOracles.run(DicomOracles.PYTHON.toString(), READ_BACK.toString(),
         report.toString());
     assertThat(result.exitCode()).as(result.output()).isZero();
     return new ObjectMapper().readTree(result.output());

@@ -1,12 +1,12 @@
 package org.latentcadx.sdk.dicom;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.latentcadx.sdk.testing.Oracles;
+import org.latentcadx.sdk.testing.Processes;
 
 /**
  * The independent tools that judge written objects: dicom3tools' {@code dciodvfy}, dcmtk's {@code
@@ -17,9 +17,6 @@ final class DicomOracles {
 
   static final Path PYTHON = Path.of("/usr/bin/python3");
   static final Path READ_BACK_SCRIPT = Path.of("src/test/fixtures/read_back_dicom.py");
-
-  /** A finished command: exit code and merged output. */
-  record Result(int exitCode, String output) {}
 
   private DicomOracles() {}
 
@@ -42,14 +39,8 @@ final class DicomOracles {
     return errors;
   }
 
-  static Result run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(String.join(" ", command) + " did not finish");
-    }
-    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  static Processes.Result run(String... command) throws IOException, InterruptedException {
+    return Processes.run(Duration.ofSeconds(60), List.of(command));
   }
 
 }

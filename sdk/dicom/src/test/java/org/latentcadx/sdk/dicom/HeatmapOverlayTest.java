@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentcadx.sdk.ProbabilityMap;
+import org.latentcadx.sdk.testing.Processes;
 
 class HeatmapOverlayTest {
 
@@ -26,7 +27,7 @@ class HeatmapOverlayTest {
     DicomResultWriter.create(ALGORITHM).writeHeatmapOverlay(source, SegmentationTest.blob(4), 0.5, overlay);
 
     assertThat(DicomOracles.dciodvfyErrors(overlay)).isEmpty();
-    DicomOracles.Result dump = DicomOracles.run("dcmdump", overlay.toString());
+    Processes.Result dump = DicomOracles.run("dcmdump", overlay.toString());
     assertThat(dump.exitCode()).as(dump.output()).isZero();
     assertThat(dump.output()).contains("(0028,0004) CS [RGB]");
   }
@@ -39,7 +40,7 @@ class HeatmapOverlayTest {
     String uid = DicomResultWriter.create(ALGORITHM).writeHeatmapOverlay(source, map, 0.5, overlay);
 
     Path pixels = directory.resolve("pixels.raw");
-    DicomOracles.Result result = DicomOracles.run(DicomOracles.PYTHON.toString(),
+    Processes.Result result = DicomOracles.run(DicomOracles.PYTHON.toString(),
         DicomOracles.READ_BACK_SCRIPT.toString(), overlay.toString(), pixels.toString());
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output())

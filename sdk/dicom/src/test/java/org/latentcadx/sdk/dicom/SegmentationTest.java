@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.ProbabilityMap;
 import org.latentcadx.sdk.ProbabilityMap.UpsampleMethod;
+import org.latentcadx.sdk.testing.Processes;
 
 class SegmentationTest {
 
@@ -45,7 +46,7 @@ class SegmentationTest {
     Path seg = directory.resolve("binary.dcm");
     DicomResultWriter.create(ALGORITHM).writeLesionSegmentation(source.source(), blob(1), 0.5, seg);
 
-    DicomOracles.Result dump = DicomOracles.run("dcmdump", seg.toString());
+    Processes.Result dump = DicomOracles.run("dcmdump", seg.toString());
     assertThat(dump.exitCode()).as(dump.output()).isZero();
     assertThat(dump.output()).contains("(0062,0008) CS [AUTOMATIC]").contains("SegmentationStorage");
   }
@@ -132,7 +133,7 @@ class SegmentationTest {
   }
 
   private Map<String, String> readBack(Path file) throws Exception {
-    DicomOracles.Result result = DicomOracles.run(DicomOracles.PYTHON.toString(),
+    Processes.Result result = DicomOracles.run(DicomOracles.PYTHON.toString(),
         DicomOracles.READ_BACK_SCRIPT.toString(), file.toString(), directory.resolve("pixels.raw").toString());
     assertThat(result.exitCode()).as(result.output()).isZero();
     Map<String, String> attributes = new HashMap<>();
