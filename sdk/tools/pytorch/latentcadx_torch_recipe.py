@@ -5,11 +5,12 @@ Usage: latentcadx_torch_recipe.py OUT_DIR [--tile 64] [--seed 7]
 
 Writes, under OUT_DIR:
   exported.onnx                   torch.onnx.export of the network (opset 17, dynamic batch axis N): a
-                                  3-channel input 'input' and two logit outputs, as research code has them
+                                  3-channel ImageNet-normalised input 'input' and two logit outputs, as
+                                  research code has them
   goldens/sets.json               a conformance-kit golden set 'pytorch-recipe' (see conformance-tests):
   goldens/pytorch-recipe/...      model.onnx (exported.onnx stamped by sdk/tools/stamp-model), manifest.json,
                                   and two patch cases whose expected outputs PyTorch computed in eager mode
-                                  on the same grey patches (fed to all three channels)
+                                  on the same grey patches (copied to all three channels, normalised)
 
 The network is what LatentCADx is in miniature: a residual encoder, a classification head (the patch
 probability) and a decoder with skip connections (the per-pixel mask). Its weights are random (seeded):
@@ -29,6 +30,10 @@ from onnx import numpy_helper
 import torch
 from torch import nn
 
+# The network expects ImageNet-normalised RGB, as networks fine-tuned from ImageNet weights do; the
+# stamped model takes the SDK's grey [0, 1] tiles and does the copy and normalisation itself.
+MEAN = (0.485, 0.456, 0.406)
+STD = (0.229, 0.224, 0.225)
 STAMP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "stamp-model")
 SET = "pytorch-recipe"
 
@@ -97,9 +102,12 @@ def patches(tile, seed):
 
 
 def reference_outputs(network, grey):
-    """What the stamped model must give: the network on the grey patch copied to 3 channels, sigmoid."""
+    """What the stamped model must give: the network on the grey patch copied to 3 channels and
+    ImageNet-normalised, sigmoids on its logits."""
+    rgb = torch.from_numpy(grey).repeat(1, 3, 1, 1)
+    normalised = (rgb - torch.tensor(MEAN).view(1, 3, 1, 1)) / torch.tensor(STD).view(1, 3, 1, 1)
     with torch.no_grad():
-        logit, mask_logits = network(torch.from_numpy(grey).repeat(1, 3, 1, 1))
+        logit, mask_logits = network(normalised)
     return torch.sigmoid(logit).reshape(-1).numpy(), torch.sigmoid(mask_logits).numpy()
 
 
@@ -136,6 +144,7 @@ def main(argv):
                     "--name", "pytorch-recipe", "--version", "0.1.0",
                     "--downsample-factor", "4", "--normalization", "bits_stored",
                     "--tile-stride", str(args.tile // 2), "--decision-threshold", "0.5", "--outputs", "logits",
+                    "--input-mean", *map(str, MEAN), "--input-std", *map(str, STD),
                     "--provenance", "framework=PyTorch %s" % torch.__version__,
                     "--provenance", "recipe=sdk/tools/pytorch/latentcadx_torch_recipe.py seed %d" % args.seed],
                    check=True)

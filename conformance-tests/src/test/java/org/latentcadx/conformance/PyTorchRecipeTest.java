@@ -43,6 +43,8 @@ class PyTorchRecipeTest {
     assertThat(recipe.exitCode()).as(recipe.output()).isZero();
     assertThat(recipe.output())
         .contains("new input 'image' [N, 1, 64, 64] (grey) copied into the 3 channels of 'input'")
+        .contains("input minus mean [0.485, 0.456, 0.406] per channel")
+        .contains("input divided by std [0.229, 0.224, 0.225] per channel")
         .contains("output 'logit' [N, 1] -> Sigmoid -> Reshape -> 'probability' [N]")
         .contains("output 'mask_logits' [N, 1, 64, 64] -> Sigmoid -> 'mask' [N, 1, 64, 64]");
   }
@@ -60,6 +62,23 @@ class PyTorchRecipeTest {
     assertThat(results).extracting(CheckResult::check)
         .containsExactly("model_sha256", "probability", "mask", "probability", "mask");
     assertThat(results).allSatisfy(result -> assertThat(result.passed()).as(result.toString()).isTrue());
+  }
+
+  @Test
+  void aStampWithoutTheNormalisationTheNetworkExpectsFailsTheKit() throws Exception {
+    Path unnormalised = dir.resolve("unnormalised.onnx");
+    Processes.Result stamp = python(STAMP.toString(), "stamp", dir.resolve("exported.onnx").toString(),
+        unnormalised.toString(), "--name", "pytorch-recipe", "--version", "0.1.0", "--downsample-factor", "4",
+        "--normalization", "bits_stored", "--outputs", "logits");
+    assertThat(stamp.exitCode()).as(stamp.output()).isZero();
+
+    List<CheckResult> results =
+        new ConformanceKit(GoldenFiles.folder(dir.resolve("goldens")), Device.cpu())
+            .run("pytorch-recipe", Optional.of(unnormalised));
+
+    assertThat(results).filteredOn(result -> result.check().equals("mask"))
+        .isNotEmpty()
+        .allSatisfy(result -> assertThat(result.passed()).as(result.toString()).isFalse());
   }
 
   @Test
