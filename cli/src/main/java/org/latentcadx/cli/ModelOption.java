@@ -32,6 +32,11 @@ public final class ModelOption {
    * path separator; otherwise a bundled model name.
    */
   public ModelSource source() {
+    return sourceOf(model);
+  }
+
+  /** The model source a {@code --model} value names, by the rule of {@link #source()}. */
+  public static ModelSource sourceOf(String model) {
     boolean looksLikePath =
         model.contains("/")
             || model.contains("\\")

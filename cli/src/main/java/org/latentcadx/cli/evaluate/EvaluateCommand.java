@@ -183,6 +183,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (set.positives().isEmpty()) {
       return null;
     }
+    boolean mapsWritten = set.positives().stream()
+        .allMatch(positive -> positive.image().result().outputs() != null
+            && positive.image().result().outputs().probabilityMap() != null);
+    if (!mapsWritten) {
+      spec.commandLine().getErr().println("latentcadx evaluate: segmentation metrics skipped: they need each"
+          + " image's probability map, and these results were scored without files (latentcadx-spark score"
+          + " without --files)");
+      return null;
+    }
     try {
       return SegmentationSection.compute(set, patch);
     } catch (LatentCadxException e) {

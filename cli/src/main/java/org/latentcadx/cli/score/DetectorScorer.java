@@ -33,18 +33,21 @@ import org.latentcadx.sdk.render.ProbabilityMapPng;
  * Scores one input with the SDK's detector and writes its image outputs: the probability map
  * ({@code .map.png}), the overlay ({@code .overlay.png}) and, for DICOM inputs, a binary DICOM
  * Segmentation of the lesion mask ({@code .seg.dcm}), an RGB secondary-capture heatmap overlay
- * ({@code .overlay.dcm}) and a Mammography CAD SR ({@code .sr.dcm}) in the source's study.
+ * ({@code .overlay.dcm}) and a Mammography CAD SR ({@code .sr.dcm}) in the source's study; or, made
+ * {@link #withoutFiles}, only the result (what the Spark job stores in its table). One instance per
+ * thread: it keeps the run's scored DICOM images for the per-study reports.
  */
-final class DetectorScorer implements ImageScorer {
+public final class DetectorScorer implements ImageScorer {
 
   private final LesionDetector detector;
-  private final OutputLayout layout;
+  private final OutputLayout layout; // null: no per-image files
   private final ScoreResult.Settings settings;
   private final ScoreResult.Model model;
   private final DicomResultWriter dicomWriter;
   private final StudyReports studyReports = new StudyReports();
 
-  DetectorScorer(LesionDetector detector, OutputLayout layout, ScoreResult.Settings settings)
+  /** A scorer that writes each image's files under {@code layout}. */
+  public DetectorScorer(LesionDetector detector, OutputLayout layout, ScoreResult.Settings settings)
       throws LatentCadxException {
     this.detector = detector;
     this.layout = layout;
@@ -52,6 +55,12 @@ final class DetectorScorer implements ImageScorer {
     ModelInfo info = detector.modelInfo();
     this.model = new ScoreResult.Model(info.name(), info.version(), info.sha256());
     this.dicomWriter = DicomResultWriter.create(new AlgorithmIdentity(info.name(), info.version()));
+  }
+
+  /** A scorer that returns results and timings and writes no file. */
+  public static DetectorScorer withoutFiles(LesionDetector detector, ScoreResult.Settings settings)
+      throws LatentCadxException {
+    return new DetectorScorer(detector, null, settings);
   }
 
   @Override
@@ -73,11 +82,31 @@ final class DetectorScorer implements ImageScorer {
     timings.put("stitching", millis(detection.timings().stitching()));
     timings.put("postprocessing", millis(detection.timings().postprocessing()));
 
-    Stopwatch writing = Stopwatch.createStarted();
-    String key = input.key();
     ProbabilityMap map = detection.probabilityMap();
-    AtomicFiles.write(layout.probabilityMap(key), ProbabilityMapPng.encode(map));
     List<ScoreResult.Lesion> lesions = lesions(detection, image.metadata(), map.downsampleFactor());
+    ScoreResult.Outputs outputs = layout == null
+        ? new ScoreResult.Outputs(null, null, null, null, null)
+        : writeFiles(input.key(), image, map, detection, dicomSource, timings);
+    ScoreResult result =
+        new ScoreResult(
+            ScoreResult.SCHEMA,
+            describe(input, inputSha256, image),
+            model,
+            settings,
+            detection.executionProvider().name(),
+            detection.imageProbability(),
+            detection.positive(),
+            lesions,
+            outputs);
+    return new Scored(result, timings);
+  }
+
+  /** Writes the map and overlay PNGs and, for DICOM, the SEG, overlay and CAD SR objects. */
+  private ScoreResult.Outputs writeFiles(String key, MammogramImage image, ProbabilityMap map,
+      DetectionResult detection, Optional<DicomImage> dicomSource, Map<String, Double> timings)
+      throws LatentCadxException, IOException {
+    Stopwatch writing = Stopwatch.createStarted();
+    AtomicFiles.write(layout.probabilityMap(key), ProbabilityMapPng.encode(map));
     AtomicFiles.write(layout.overlayPng(key), OverlayRenderer.png(image, map, settings.decisionThreshold()));
     timings.put("write_images", millis(writing));
     String segmentation = null;
@@ -102,23 +131,12 @@ final class DetectorScorer implements ImageScorer {
       timings.put("write_dicom", millis(writingDicom));
     }
 
-    ScoreResult result =
-        new ScoreResult(
-            ScoreResult.SCHEMA,
-            describe(input, inputSha256, image),
-            model,
-            settings,
-            detection.executionProvider().name(),
-            detection.imageProbability(),
-            detection.positive(),
-            lesions,
-            new ScoreResult.Outputs(
-                fileName(layout.overlayPng(key)),
-                fileName(layout.probabilityMap(key)),
-                segmentation,
-                overlayDicom,
-                cadReport));
-    return new Scored(result, timings);
+    return new ScoreResult.Outputs(
+        fileName(layout.overlayPng(key)),
+        fileName(layout.probabilityMap(key)),
+        segmentation,
+        overlayDicom,
+        cadReport);
   }
 
   /**
@@ -126,7 +144,7 @@ final class DetectorScorer implements ImageScorer {
    * scorer; returns how many.
    */
   int writeStudyReports() throws IOException, LatentCadxException {
-    return studyReports.writeAll(dicomWriter, layout);
+    return layout == null ? 0 : studyReports.writeAll(dicomWriter, layout);
   }
 
   private static ScoreResult.Input describe(InputFile input, String sha256, MammogramImage image) {

@@ -115,12 +115,7 @@ public final class ScoreCommand implements Callable<Integer> {
     try (LesionDetector detector = openDetector()) {
       ModelInfo info = detector.modelInfo();
       ScoreResult.Settings settings =
-          new ScoreResult.Settings(
-              detector.stride(),
-              OptionConverters.text(aggregation),
-              // As written to JSON, so that a rerun compares equal settings (0.35f is not 0.35).
-              Double.parseDouble(Json.plain(detector.lesionThreshold())),
-              scanner == null || !"optical_density".equals(info.normalization()) ? null : scanner.name());
+          ScoreResult.Settings.of(detector, OptionConverters.text(aggregation), scanner);
       out.printf(
           "latentcadx score: %d input(s), model %s %s (sha256 %s) on %s%s%n",
           scan.inputs().size() + scan.unrecognised().size(),

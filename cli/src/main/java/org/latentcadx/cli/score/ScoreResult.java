@@ -2,6 +2,9 @@ package org.latentcadx.cli.score;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.latentcadx.cli.io.Json;
+import org.latentcadx.sdk.DdsmScanner;
+import org.latentcadx.sdk.LesionDetector;
 
 /**
  * The per-image JSON result ({@code <key>.json}) of {@code score}, schema {@value #SCHEMA}.
@@ -79,7 +82,22 @@ public record ScoreResult(
       int stride,
       String aggregation,
       double decisionThreshold,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String scanner) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) String scanner) {
+
+    /**
+     * The settings of {@code detector}: its stride and lesion threshold, the aggregation as named on the
+     * command line, and the scanner when the model's normalisation uses one.
+     */
+    public static Settings of(
+        LesionDetector detector, String aggregation, DdsmScanner scanner) {
+      return new Settings(
+          detector.stride(),
+          aggregation,
+          // As written to JSON, so that a rerun compares equal settings (0.35f is not 0.35).
+          Double.parseDouble(Json.plain(detector.lesionThreshold())),
+          scanner == null || !"optical_density".equals(detector.modelInfo().normalization()) ? null : scanner.name());
+    }
+  }
 
   /**
    * One lesion: a connected region of the thresholded probability map.
