@@ -29,8 +29,9 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:everything worked",
-      "1:some inputs failed (the others were processed), or the run stopped on an error",
-      "2:usage error: bad option, missing input, unusable model or device"
+      "1:some inputs failed (the others were processed)",
+      "2:usage error: bad option, missing input, unusable model or device",
+      "3:the run stopped on an unexpected error"
     })
 public final class LatentCadxCli implements Runnable {
 
@@ -56,9 +57,22 @@ public final class LatentCadxCli implements Runnable {
           if (!(exception instanceof UsageException)) {
             exception.printStackTrace(failed.getErr());
           }
-          return exception instanceof UsageException ? ExitCodes.USAGE : ExitCodes.SOME_INPUTS_FAILED;
+          return exception instanceof UsageException ? ExitCodes.USAGE : ExitCodes.UNEXPECTED_ERROR;
         });
+    commandLine.setParameterExceptionHandler(LatentCadxCli::usageError);
     return commandLine;
+  }
+
+  /** A bad command line: the message and a one-line hint (not the whole help), exit code 2. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    java.io.PrintWriter err = command.getErr();
+    err.println(command.getCommandName().equals("latentcadx") ? "latentcadx: " + e.getMessage()
+        : "latentcadx " + command.getCommandName() + ": " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   @Override

@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "0:the report was written",
       "1:the report was written, but some ground-truth images had no score",
-      "2:usage error: bad option, unreadable ground truth or score folder"
+      "2:usage error: bad option, unreadable ground truth or score folder",
+      "3:the run stopped on an unexpected error"
     })
 public final class EvaluateCommand implements Callable<Integer> {
 
@@ -118,9 +119,14 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UsageException, IOException {
-    if (replicates < 1 || worst < 0 || patch < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--bootstrap and --patch must be at least 1, --worst at least 0");
+    if (replicates < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap must be at least 1, got " + replicates);
+    }
+    if (patch < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--patch must be at least 1, got " + patch);
+    }
+    if (worst < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--worst must be at least 0, got " + worst);
     }
     EvaluationSet set = match();
     ScoreResult reference = firstResult(set);

@@ -45,6 +45,10 @@ public final class GroundTruthCsv {
    *     or files are missing (all of them named)
    */
   public static List<GroundTruthRow> read(Path csv, Path dataRoot) throws IOException {
+    if (!java.nio.file.Files.isRegularFile(csv)) {
+      throw new IOException("cannot read ground truth CSV " + csv + ": "
+          + (java.nio.file.Files.exists(csv) ? "not a file" : "no such file"));
+    }
     List<String[]> lines = new ArrayList<>();
     try (MappingIterator<String[]> rows = MAPPER.readerFor(String[].class).readValues(csv.toFile())) {
       rows.forEachRemaining(lines::add);

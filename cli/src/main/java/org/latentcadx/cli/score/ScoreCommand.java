@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {
       "0:every input was scored (or was already done)",
       "1:some inputs failed; they are listed in errors.csv, the others were scored",
-      "2:usage error: bad option, missing input, unusable model or device"
+      "2:usage error: bad option, missing input, output that is not a folder, unusable model or device",
+      "3:the run stopped on an unexpected error"
     })
 public final class ScoreCommand implements Callable<Integer> {
 
@@ -109,6 +110,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UsageException, IOException, LatentCadxException {
+    checkOptions();
     PrintWriter out = spec.commandLine().getOut();
     InputScanner.Scan scan = scan();
     OutputLayout layout = new OutputLayout(output);
@@ -123,7 +125,7 @@ public final class ScoreCommand implements Callable<Integer> {
           info.version(),
           info.sha256(),
           detector.executionProvider(),
-          detector.deviceFallbackReason().map(reason -> " (no CUDA: " + reason + ")").orElse(""));
+          cudaNote(detector));
       out.flush();
       AtomicFiles.deleteLeftovers(layout.folder());
       ResultStore store = new ResultStore(layout);
@@ -141,6 +143,7 @@ public final class ScoreCommand implements Callable<Integer> {
                     + " (by content or extension)"));
       }
       failures.sort(Comparator.comparing(BatchRunner.Failure::file));
+      printFailures(failures);
       BatchRunner.Outcome reported =
           new BatchRunner.Outcome(outcome.results(), failures, outcome.scored(), outcome.skipped());
       new RunReports(store).write(reported);
@@ -170,6 +173,51 @@ public final class ScoreCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("latentcadx score: per-study CAD SRs not written: " + e.getMessage());
       return false;
     }
+  }
+
+  /** Options the SDK would refuse later, checked before anything is read or loaded, each named. */
+  private void checkOptions() throws UsageException {
+    if (batchSize < 1 || batchSize > 1024) {
+      throw new UsageException("--batch-size must be 1 to 1024, got " + batchSize);
+    }
+    if (threads != null && (threads < 1 || threads > 256)) {
+      throw new UsageException("--threads must be 1 to 256, got " + threads);
+    }
+    if (stride != null && stride < 1) {
+      throw new UsageException("--stride must be at least 1 (and at most the model's tile size), got " + stride);
+    }
+    if (java.nio.file.Files.exists(output) && !java.nio.file.Files.isDirectory(output)) {
+      throw new UsageException("-o " + output + " is a file; expected a folder (created if missing)");
+    }
+  }
+
+  /** Why CUDA is not used, in one sentence, and only when a device was asked for. */
+  private String cudaNote(LesionDetector detector) {
+    if (!spec.commandLine().getParseResult().hasMatchedOption("--device")) {
+      return "";
+    }
+    return detector.deviceFallbackReason()
+        .map(reason -> " (no CUDA: " + firstSentence(reason) + ")")
+        .orElse("");
+  }
+
+  private static String firstSentence(String text) {
+    int end = text.indexOf(". ");
+    String sentence = end < 0 ? text : text.substring(0, end + 1);
+    return sentence.length() <= 160 ? sentence : sentence.substring(0, 157) + "...";
+  }
+
+  /** Each failed input on standard error (the first 20; all are in errors.csv). */
+  private void printFailures(List<BatchRunner.Failure> failures) {
+    PrintWriter err = spec.commandLine().getErr();
+    int shown = Math.min(failures.size(), 20);
+    for (BatchRunner.Failure failure : failures.subList(0, shown)) {
+      err.println("  failed: " + failure.file() + ": " + failure.reason());
+    }
+    if (failures.size() > shown) {
+      err.println("  ... and " + (failures.size() - shown) + " more in errors.csv");
+    }
+    err.flush();
   }
 
   private InputScanner.Scan scan() throws UsageException, IOException {

@@ -276,6 +276,34 @@ class ScoreCommandTest {
   }
 
   @Test
+  void usageErrorsAreOneLineNamingTheOptionWithAHintAndComeBeforeTheModelLoads() throws IOException {
+    CliRun threads = score("--threads", "0", in);
+    assertThat(threads.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(threads.err().strip()).isEqualTo("latentcadx: --threads must be 1 to 256, got 0");
+
+    CliRun unknown = score("--unknwn", in);
+    assertThat(unknown.err().lines().toList())
+        .hasSizeLessThanOrEqualTo(4)
+        .first().asString().startsWith("latentcadx score: Unknown option: '--unknwn'");
+    assertThat(unknown.err()).contains("Try 'latentcadx score --help' for the options.")
+        .doesNotContain("Usage:");
+
+    Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+    CliRun outputIsAFile = CliRun.of("score", "-o", file, "--model", dir.resolve("nope.onnx"), in);
+    assertThat(outputIsAFile.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(outputIsAFile.err()).contains("-o " + file + " is a file; expected a folder")
+        .doesNotContain("MODEL_NOT_FOUND"); // refused before the model was looked for
+  }
+
+  @Test
+  void aFailedInputIsPrintedNotOnlyCounted() throws IOException {
+    Path broken = Files.writeString(in.resolve("real.jpg"), "not an image");
+    CliRun run = score(broken, in.resolve("case1/image.png"));
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.SOME_INPUTS_FAILED);
+    assertThat(run.err()).contains("  failed: real.jpg: UNSUPPORTED_FORMAT");
+  }
+
+  @Test
   void helpOfEveryCommand() {
     for (String command : new String[] {"score", "evaluate", "inspect"}) {
       CliRun help = CliRun.of(command, "--help");
