@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       InspectCommand.class,
       ServeCommand.class,
-      CommandLine.HelpCommand.class
+      CommandLine.HelpCommand.class,
+      picocli.AutoComplete.GenerateCompletion.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

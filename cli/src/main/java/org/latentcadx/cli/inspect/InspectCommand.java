@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.latentcadx.cli.BundledModels;
 import org.latentcadx.cli.ExitCodes;
 import org.latentcadx.cli.ModelOption;
 import org.latentcadx.cli.UsageException;
@@ -17,6 +18,7 @@ import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.ModelInfo;
+import org.latentcadx.sdk.ModelSource;
 import org.latentcadx.sdk.model.ModelCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,6 +45,9 @@ public final class InspectCommand implements Callable<Integer> {
 
   @CommandLine.Mixin private ModelOption model;
 
+  @Option(names = "--list", description = "List the bundled models (name, version, SHA-256, tile, factor) instead.")
+  private boolean list;
+
   @Option(names = "--json", description = "Print JSON instead of text.")
   private boolean json;
 
@@ -67,6 +72,10 @@ public final class InspectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Report report;
     PrintWriter out = spec.commandLine().getOut();
+    if (list) {
+      listBundledModels(out);
+      return ExitCodes.OK;
+    }
     try (LesionDetector detector = model.open(builder -> builder)) {
       report = report(detector.modelInfo());
     } catch (UsageException e) {
@@ -125,6 +134,22 @@ public final class InspectCommand implements Callable<Integer> {
   static List<String> availableProviders() {
     EnumSet<OrtProvider> providers = OrtEnvironment.getAvailableProviders();
     return providers.stream().map(OrtProvider::getName).toList();
+  }
+
+  /** One line per bundled model; its model card is NAME.md beside it in the models JAR. */
+  private static void listBundledModels(PrintWriter out) throws UsageException {
+    out.printf("%-18s %-8s %-64s %5s %6s%n", "NAME", "VERSION", "SHA-256", "TILE", "FACTOR");
+    for (String name : BundledModels.names()) {
+      try (LesionDetector detector = LesionDetector.builder(ModelSource.classpath(name)).build()) {
+        ModelInfo info = detector.modelInfo();
+        out.printf("%-18s %-8s %-64s %5d %6d%n", info.name(), info.version(), info.sha256(), info.tileSize(),
+            info.downsampleFactor());
+      } catch (LatentCadxException e) {
+        throw new UsageException("bundled model " + name + ": " + e.code() + ": " + e.getMessage(), e);
+      }
+    }
+    out.println("Model cards: org/latentcadx/models/NAME.md in the models JAR (onnx-models/src/main/resources).");
+    out.flush();
   }
 
   /** Every contract violation of the model, one per line (a detector names only the first). */

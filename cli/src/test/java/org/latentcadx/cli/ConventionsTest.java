@@ -1,0 +1,55 @@
+package org.latentcadx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --version, the bundled model index, shell completion and @argfiles. */
+class ConventionsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void versionNamesTheBuildOnnxRuntimeJavaAndTheBundledModels() {
+    CliRun run = CliRun.of("--version");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out().lines().toList()).hasSize(4);
+    assertThat(run.out())
+        .startsWith("latentcadx ")
+        .contains("ONNX Runtime 1.")
+        .contains("Java " + System.getProperty("java.version"))
+        .contains("bundled models: latentcadx-lite 1.0.0, baseline-lite 1.0.0");
+  }
+
+  @Test
+  void theBundledModelIndexListsEveryBundledModelWithItsCard() {
+    assertThat(BundledModels.names()).containsExactly("latentcadx-lite", "baseline-lite");
+    for (String name : BundledModels.names()) {
+      ClassLoader loader = getClass().getClassLoader();
+      assertThat(loader.getResource("org/latentcadx/models/" + name + ".onnx")).as(name).isNotNull();
+      assertThat(loader.getResource("org/latentcadx/models/" + name + ".md")).as(name + " card").isNotNull();
+    }
+    CliRun list = CliRun.of("inspect", "--list");
+    assertThat(list.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(list.out()).contains("latentcadx-lite    1.0.0").contains("baseline-lite      1.0.0");
+  }
+
+  @Test
+  void bashCompletionCoversTheSubCommands() {
+    CliRun run = CliRun.of("generate-completion");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("complete -F").contains("score").contains("evaluate").contains("serve");
+  }
+
+  @Test
+  void optionsCanComeFromAnArgumentFile() throws IOException {
+    Path args = Files.writeString(dir.resolve("args.txt"), "inspect\n--list\n");
+    CliRun run = CliRun.of("@" + args);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("latentcadx-lite");
+  }
+}
