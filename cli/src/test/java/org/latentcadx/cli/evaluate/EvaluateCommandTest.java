@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentcadx.cli.CliRun;
 import org.latentcadx.cli.ExitCodes;
+import org.latentcadx.cli.JsonSchemas;
 import org.latentcadx.cli.TestImages;
 import org.latentcadx.cli.io.Json;
 import org.latentcadx.sdk.testing.TestModel;
@@ -74,7 +75,7 @@ class EvaluateCommandTest {
   }
 
   @Test
-  void writesMetricsPlotsAndReport() throws IOException {
+  void writesMetricsPlotsAndReport() throws Exception {
     CliRun run =
         CliRun.of(
             "evaluate",
@@ -87,6 +88,8 @@ class EvaluateCommandTest {
             "--worst", "1");
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    JsonSchemas.assertValid(JsonSchemas.SCORE, JsonSchemas.scoreResults(scores));
+    JsonSchemas.assertValid(JsonSchemas.EVALUATE, report.resolve("metrics.json"));
     JsonNode metrics = Json.mapper().readTree(report.resolve("metrics.json").toFile());
     assertThat(metrics.at("/counts/imagesWithLesions").asInt()).isEqualTo(3);
     assertThat(metrics.at("/counts/normalImages").asInt()).isEqualTo(3);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentcadx.cli.CliRun;
 import org.latentcadx.cli.ExitCodes;
+import org.latentcadx.cli.JsonSchemas;
 import org.latentcadx.cli.TestImages;
 import org.latentcadx.cli.io.AtomicFiles;
 import org.latentcadx.cli.io.Json;
@@ -117,7 +118,7 @@ class ScoreCommandTest {
   }
 
   @Test
-  void dicomInputGetsSpacingLateralityAndMillimetreBoxes() throws IOException {
+  void dicomInputGetsSpacingLateralityAndMillimetreBoxes() throws Exception {
     Path dicom = in.resolve("case5/IM0001");
     try (var fixture = getClass().getResourceAsStream("/dicom/mg_u16_mono2_explicit_le.dcm")) {
       Files.createDirectories(dicom.getParent());
@@ -143,6 +144,7 @@ class ScoreCommandTest {
     assertReferencesSource(out.resolve("IM0001.seg.dcm"), dicom, "SEG");
     assertReferencesSource(out.resolve("IM0001.overlay.dcm"), dicom, "OT");
     assertReferencesSource(out.resolve("IM0001.sr.dcm"), dicom, "SR");
+    JsonSchemas.assertValid(JsonSchemas.SCORE, out.resolve("IM0001.json"));
     for (JsonNode lesion : result.at("/lesions")) {
       assertThat(lesion.at("/boxMm/width").asDouble())
           .isCloseTo(lesion.at("/boxPx/width").asDouble() * 0.1, within(1e-6));
@@ -301,6 +303,21 @@ class ScoreCommandTest {
     CliRun run = score(broken, in.resolve("case1/image.png"));
     assertThat(run.exitCode()).isEqualTo(ExitCodes.SOME_INPUTS_FAILED);
     assertThat(run.err()).contains("  failed: real.jpg: UNSUPPORTED_FORMAT");
+  }
+
+  @Test
+  void resultsFollowTheShippedSchemaWhichRefusesABrokenResult() throws Exception {
+    assertThat(score(in).exitCode()).isEqualTo(ExitCodes.OK);
+    JsonSchemas.assertValid(JsonSchemas.SCORE, JsonSchemas.scoreResults(out));
+
+    JsonNode result = Json.mapper().readTree(out.resolve("case1/image.png.json").toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) result).remove("imageProbability");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) result.get("input")).put("sha256", "not-a-hash");
+    Path broken = dir.resolve("broken.json");
+    Json.mapper().writeValue(broken.toFile(), result);
+    assertThat(JsonSchemas.violations(JsonSchemas.SCORE, broken))
+        .contains("'imageProbability' is a required property")
+        .contains("/input/sha256: 'not-a-hash' does not match");
   }
 
   @Test
