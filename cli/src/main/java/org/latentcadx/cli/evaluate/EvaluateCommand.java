@@ -179,7 +179,23 @@ public final class EvaluateCommand implements Callable<Integer> {
           normalFiles.add(file.path());
         }
       }
-      return EvaluationSet.match(rows, normalFiles, ScoreFolder.read(scores), unlistedAsNormal);
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf("latentcadx evaluate: reading the score results in %s%n", scores);
+      err.flush();
+      Map<String, ScoredImage> results = ScoreFolder.read(scores);
+      EvaluationSet set = EvaluationSet.match(rows, normalFiles, results, unlistedAsNormal, (done, total) -> {
+        if (done == total || done % 100 == 0) {
+          err.printf("latentcadx evaluate: hashed %d of %d images to match them to their results%n", done, total);
+          err.flush();
+        }
+      });
+      if (set.negatives().isEmpty()) {
+        err.println("latentcadx evaluate: WARNING: no normal image (give --normals, or --unlisted-as-normal):"
+            + " image-level classification metrics (ROC AUC, average precision, specificity) are unavailable;"
+            + " the report has segmentation metrics only");
+        err.flush();
+      }
+      return set;
     } catch (IOException | IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }

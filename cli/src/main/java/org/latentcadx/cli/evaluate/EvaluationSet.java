@@ -47,6 +47,25 @@ public record EvaluationSet(List<Positive> positives, List<ScoredImage> negative
       Map<String, ScoredImage> scored,
       boolean unlistedAreNormal)
       throws IOException {
+    return match(rows, normals, scored, unlistedAreNormal, (done, total) -> {});
+  }
+
+  /** Told how many of the images to match have been hashed. */
+  @FunctionalInterface
+  public interface Progress {
+    void hashed(int done, int total);
+  }
+
+  /** As {@link #match(List, List, Map, boolean)}, reporting each hashed image to {@code progress}. */
+  public static EvaluationSet match(
+      List<GroundTruthRow> rows,
+      List<Path> normals,
+      Map<String, ScoredImage> scored,
+      boolean unlistedAreNormal,
+      Progress progress)
+      throws IOException {
+    int total = (int) rows.stream().map(GroundTruthRow::image).distinct().count() + normals.size();
+    int hashed = 0;
     Map<String, List<GroundTruthRow>> rowsBySha = new LinkedHashMap<>();
     Map<Path, String> shaByImage = new LinkedHashMap<>();
     for (GroundTruthRow row : rows) {
@@ -54,6 +73,7 @@ public record EvaluationSet(List<Positive> positives, List<ScoredImage> negative
       if (sha == null) {
         sha = Sha256.of(row.image());
         shaByImage.put(row.image(), sha);
+        progress.hashed(++hashed, total);
       }
       rowsBySha.computeIfAbsent(sha, s -> new ArrayList<>()).add(row);
     }
@@ -71,6 +91,7 @@ public record EvaluationSet(List<Positive> positives, List<ScoredImage> negative
     Set<String> used = new HashSet<>(rowsBySha.keySet());
     for (Path normal : normals) {
       String sha = Sha256.of(normal);
+      progress.hashed(++hashed, total);
       ScoredImage image = scored.get(sha);
       if (image == null) {
         notScored.add(normal);

@@ -160,6 +160,10 @@ class EvaluateCommandTest {
     JsonNode metrics = Json.mapper().readTree(report.resolve("metrics.json").toFile());
     assertThat(metrics.at("/counts/normalImages").asInt()).isZero();
     assertThat(metrics.at("/classification/all/unavailable").asText()).contains("both are needed");
+    assertThat(without.err())
+        .contains("latentcadx evaluate: reading the score results in " + scores)
+        .contains("hashed 2 of 2 images")
+        .contains("WARNING: no normal image (give --normals, or --unlisted-as-normal)");
 
     CliRun with =
         CliRun.of(
