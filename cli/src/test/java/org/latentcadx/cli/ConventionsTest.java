@@ -39,6 +39,13 @@ class ConventionsTest {
   }
 
   @Test
+  void theBundledModelsSayWhatTheyAreFor() {
+    CliRun inspect = CliRun.of("inspect", "--model", "latentcadx-lite");
+    assertThat(inspect.out()).contains("use:        Research demonstration of LatentCADx, trained on synthetic"
+        + " mammograms only: not evidence about real mammograms and not for clinical use.");
+  }
+
+  @Test
   void bashCompletionCoversTheSubCommands() {
     CliRun run = CliRun.of("generate-completion");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);

@@ -29,7 +29,9 @@ final class HtmlReport {
         .append(escape(report.model().name() + " " + report.model().version()))
         .append("</b> (SHA-256 <code>")
         .append(escape(report.model().sha256()))
-        .append("</code>). ")
+        .append("</code>)")
+        .append(report.model().intendedUse() == null ? ". "
+            : ". Intended use: <i>" + escape(report.model().intendedUse()) + "</i> ")
         .append(report.counts().imagesWithLesions())
         .append(" image(s) with lesions (")
         .append(escape(typeCounts(report.counts().abnormalities())))

@@ -59,6 +59,8 @@ public final class InspectCommand implements Callable<Integer> {
       String version,
       String source,
       String sha256,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          String intendedUse,
       Map<String, Object> contract,
       List<Tensor> tensors,
       Map<String, String> provenance,
@@ -123,6 +125,7 @@ public final class InspectCommand implements Callable<Integer> {
         info.version(),
         info.source(),
         info.sha256(),
+        info.intendedUse().orElse(null),
         contract,
         tensors,
         provenance,
@@ -171,6 +174,7 @@ public final class InspectCommand implements Callable<Integer> {
     out.printf("model:      %s %s%n", report.name(), report.version());
     out.printf("source:     %s%n", report.source());
     out.printf("sha256:     %s%n", report.sha256());
+    out.printf("use:        %s%n", report.intendedUse() == null ? "(the model does not say)" : report.intendedUse());
     out.println("contract:");
     report.contract().forEach((key, value) -> out.printf("  %-18s %s%n", key, value));
     out.println("tensors:");

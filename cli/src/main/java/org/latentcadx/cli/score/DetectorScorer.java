@@ -53,7 +53,7 @@ public final class DetectorScorer implements ImageScorer {
     this.layout = layout;
     this.settings = settings;
     ModelInfo info = detector.modelInfo();
-    this.model = new ScoreResult.Model(info.name(), info.version(), info.sha256());
+    this.model = new ScoreResult.Model(info.name(), info.version(), info.sha256(), info.intendedUse().orElse(null));
     this.dicomWriter = DicomResultWriter.create(new AlgorithmIdentity(info.name(), info.version()));
   }
 

@@ -126,6 +126,7 @@ public final class ScoreCommand implements Callable<Integer> {
           info.sha256(),
           detector.executionProvider(),
           cudaNote(detector));
+      info.intendedUse().ifPresent(use -> out.printf("  intended use: %s%n", use));
       out.flush();
       AtomicFiles.deleteLeftovers(layout.folder());
       ResultStore store = new ResultStore(layout);

@@ -66,8 +66,15 @@ public record ScoreResult(
   /** Physical pixel size in millimetres. */
   public record Spacing(double row, double column) {}
 
-  /** The model: its name and version from its metadata, and the SHA-256 of its ONNX bytes. */
-  public record Model(String name, String version, String sha256) {}
+  /**
+   * The model: its name and version from its metadata, the SHA-256 of its ONNX bytes, and what it is
+   * for when its metadata says ({@code latentcadx.intended_use}).
+   */
+  public record Model(
+      String name,
+      String version,
+      String sha256,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String intendedUse) {}
 
   /**
    * The settings that change results; a result is reused on a rerun only when they are unchanged.

@@ -24,6 +24,7 @@ class InspectCommandTest {
         TestModel.identity(32)
             .metadata("latentcadx.provenance.seed", "7")
             .metadata("producer_note", "hand-built")
+            .metadata("latentcadx.intended_use", "Unit tests only.")
             .writeTo(dir.resolve("model.onnx"));
 
     CliRun text = CliRun.of("inspect", "--model", model);
@@ -31,6 +32,7 @@ class InspectCommandTest {
     assertThat(text.out())
         .contains("model:      test-identity 0.0.1")
         .contains("sha256:     " + Sha256.of(model))
+        .contains("use:        Unit tests only.")
         .contains("input  image        float32 [N, 1, 32, 32]")
         .contains("seed")
         .contains("producer_note")
@@ -40,6 +42,7 @@ class InspectCommandTest {
     CliRun json = CliRun.of("inspect", "--model", model, "--json");
     JsonNode report = Json.mapper().readTree(json.out());
     assertThat(report.at("/contract/tileSize").asInt()).isEqualTo(32);
+    assertThat(report.at("/intendedUse").asText()).isEqualTo("Unit tests only.");
     assertThat(report.at("/tensors/2/name").asText()).isEqualTo("mask");
     assertThat(report.at("/provenance/seed").asText()).isEqualTo("7");
     assertThat(report.at("/availableExecutionProviders").toString()).contains("CPU");

@@ -157,7 +157,7 @@ class BatchRunnerTest {
         new ScoreResult(
             ScoreResult.SCHEMA,
             new ScoreResult.Input(input.key(), input.format(), sha256, 4, 3, null, "UNKNOWN", null),
-            new ScoreResult.Model("test", "1", currentModel),
+            new ScoreResult.Model("test", "1", currentModel, null),
             SETTINGS,
             "CPU",
             probability,

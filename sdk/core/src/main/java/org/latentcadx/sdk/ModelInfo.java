@@ -37,4 +37,13 @@ public record ModelInfo(
     Objects.requireNonNull(normalization, "normalization");
     metadata = Map.copyOf(metadata);
   }
+
+  /**
+   * What the model is for, from its {@code latentcadx.intended_use} metadata; empty when the model
+   * does not say.
+   */
+  public java.util.Optional<String> intendedUse() {
+    String use = metadata.get(org.latentcadx.sdk.model.ModelContract.KEY_INTENDED_USE);
+    return use == null || use.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(use.strip());
+  }
 }

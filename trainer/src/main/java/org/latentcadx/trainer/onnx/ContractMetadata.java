@@ -64,6 +64,10 @@ public record ContractMetadata(
         threshold, provenance);
   }
 
+  /** What every model this trainer makes is for: it learns from synthetic mammograms only. */
+  public static final String INTENDED_USE = "Research demonstration of LatentCADx, trained on synthetic"
+      + " mammograms only: not evidence about real mammograms and not for clinical use.";
+
   /** The properties in the order the contract lists them. */
   public Map<String, String> toProperties() {
     Map<String, String> p = new LinkedHashMap<>();
@@ -82,6 +86,7 @@ public record ContractMetadata(
       p.put(ModelContract.KEY_OD_MAX, format(odMax));
     }
     p.put(ModelContract.KEY_DECISION_THRESHOLD, format(decisionThreshold));
+    p.put(ModelContract.KEY_INTENDED_USE, INTENDED_USE);
     new TreeMap<>(provenance).forEach((k, v) -> p.put(PROVENANCE_PREFIX + k, v));
     return p;
   }

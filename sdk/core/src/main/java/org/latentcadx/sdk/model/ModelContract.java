@@ -48,6 +48,8 @@ public record ModelContract(
   public static final String KEY_OD_MIN = PREFIX + "od_min";
   public static final String KEY_OD_MAX = PREFIX + "od_max";
   public static final String KEY_DECISION_THRESHOLD = PREFIX + "decision_threshold";
+  /** Optional: what the model is for (and not for), in one or two sentences; shown to users. */
+  public static final String KEY_INTENDED_USE = PREFIX + "intended_use";
 
   /** Largest tile edge accepted (a 4096² tile is already 64 MiB per batch element). */
   static final int MAX_TILE_SIZE = 4096;
