@@ -107,7 +107,10 @@ public final class DetectorScorer implements ImageScorer {
       throws LatentCadxException, IOException {
     Stopwatch writing = Stopwatch.createStarted();
     AtomicFiles.write(layout.probabilityMap(key), ProbabilityMapPng.encode(map));
-    AtomicFiles.write(layout.overlayPng(key), OverlayRenderer.png(image, map, settings.decisionThreshold()));
+    OverlayRenderer.Caption caption = new OverlayRenderer.Caption(
+        key, detection.imageProbability(), model.name() + " " + model.version());
+    AtomicFiles.write(
+        layout.overlayPng(key), OverlayRenderer.png(image, map, settings.decisionThreshold(), caption));
     timings.put("write_images", millis(writing));
     String segmentation = null;
     String overlayDicom = null;

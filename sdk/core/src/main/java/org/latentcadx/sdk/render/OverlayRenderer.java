@@ -2,12 +2,15 @@ package org.latentcadx.sdk.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.latentcadx.sdk.BoundingBox;
@@ -17,18 +20,38 @@ import org.latentcadx.sdk.ProbabilityMap;
 
 /**
  * Draws a scored mammogram for people: the image in grey (windowed between its 1st and 99.5th
- * percentile grey levels), the probability map as a red-to-yellow tint whose opacity grows with the
- * probability (nothing below {@value #MIN_TINT}), the outline of the map at the lesion threshold in
- * green and the lesions' boxes in cyan. The command line's overlay PNG and the DICOM module's secondary
- * capture are both drawn here. Stateless and thread-safe.
+ * percentile grey levels), the probability map as a red-to-yellow tint only where it is worth seeing
+ * (from half the lesion threshold up, and at least {@value #MIN_TINT}; its opacity grows from 0 there to
+ * 0.6 at probability 1), the outline of the map at the lesion threshold in green, and each lesion's box
+ * in cyan numbered in the detector's order with its peak probability. {@link #png(MammogramImage,
+ * ProbabilityMap, double, Caption)} adds a band below the image with a caption (file, image probability,
+ * model, threshold) and the colour scale. The command line's overlay PNG and the DICOM module's secondary
+ * capture (without the band: no burned-in text) are both drawn here. Stateless and thread-safe.
  */
 public final class OverlayRenderer {
 
   /** The long side of {@link #png}'s picture, at most. */
   public static final int PNG_MAX_SIDE = 1536;
 
-  /** Probabilities below this are not tinted. */
+  /** Probabilities below this (or below half the lesion threshold) are never tinted. */
   public static final double MIN_TINT = 0.1;
+
+  /**
+   * What the caption band under the PNG says.
+   *
+   * @param file the image's name
+   * @param imageProbability the image-level probability
+   * @param model the model's name and version
+   */
+  public record Caption(String file, double imageProbability, String model) {
+    public Caption {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(model, "model");
+    }
+  }
+
+  /** Pictures smaller than this on their long side get lesion boxes without number labels. */
+  static final int MIN_LABELLED_SIDE = 256;
 
   /** The window's percentiles are taken from at most this many pixels, evenly spread. */
   private static final int WINDOW_SAMPLES = 1 << 20;
@@ -45,7 +68,20 @@ public final class OverlayRenderer {
    * @param threshold the lesion threshold: its outline is drawn and its lesions boxed
    */
   public static byte[] png(MammogramImage image, ProbabilityMap map, double threshold) {
+    return encode(render(image, map, threshold, PNG_MAX_SIDE));
+  }
+
+  /**
+   * The overlay as PNG bytes with a band below it: the caption (file, image probability, model,
+   * threshold) and the colour scale from the lowest tinted probability to 1, the threshold marked.
+   */
+  public static byte[] png(MammogramImage image, ProbabilityMap map, double threshold, Caption caption) {
+    Objects.requireNonNull(caption, "caption");
     BufferedImage picture = render(image, map, threshold, PNG_MAX_SIDE);
+    return encode(CaptionBand.below(picture, caption, threshold, tintFloor(threshold)));
+  }
+
+  private static byte[] encode(BufferedImage picture) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
       ImageIO.write(picture, "png", bytes);
@@ -85,30 +121,48 @@ public final class OverlayRenderer {
     float[] heat = resample(map, outWidth, outHeight);
 
     int[] rgb = new int[outWidth * outHeight];
+    double floor = tintFloor(threshold);
     for (int i = 0; i < rgb.length; i++) {
       double g = Math.min(1, Math.max(0, (grey[i] - window[0]) / (window[1] - window[0])));
-      rgb[i] = tint(g, heat[i]);
+      rgb[i] = tint(g, heat[i], floor);
     }
     drawOutline(rgb, outWidth, outHeight, heat, threshold);
     BufferedImage picture = new BufferedImage(outWidth, outHeight, BufferedImage.TYPE_INT_RGB);
     picture.setRGB(0, 0, outWidth, outHeight, rgb, 0, outWidth);
     Graphics2D graphics = picture.createGraphics();
+    graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     graphics.setColor(BOX);
     graphics.setStroke(new BasicStroke(Math.max(1f, outWidth / 512f)));
+    graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(10, Math.max(outWidth, outHeight) / 60)));
+    int number = 0;
     for (Lesion lesion : map.lesions(threshold)) {
       BoundingBox box = lesion.imageBox();
-      graphics.drawRect(
-          (int) Math.floor(box.x() * scale),
-          (int) Math.floor(box.y() * scale),
-          (int) Math.ceil(box.width() * scale),
-          (int) Math.ceil(box.height() * scale));
+      int x = (int) Math.floor(box.x() * scale);
+      int y = (int) Math.floor(box.y() * scale);
+      graphics.drawRect(x, y, (int) Math.ceil(box.width() * scale), (int) Math.ceil(box.height() * scale));
+      number++;
+      if (Math.max(outWidth, outHeight) < MIN_LABELLED_SIDE) {
+        continue; // a thumbnail: the label would hide what it names
+      }
+      String label = number + "  " + String.format(Locale.ROOT, "%.2f", lesion.peakProbability());
+      int baseline = y > graphics.getFontMetrics().getAscent() + 2 ? y - 3 : y + graphics.getFontMetrics().getAscent();
+      graphics.drawString(label, x, baseline);
     }
     graphics.dispose();
     return picture;
   }
 
-  private static int tint(double grey, double probability) {
-    double alpha = probability < MIN_TINT ? 0 : 0.6 * probability;
+  /** The lowest probability tinted: half the lesion threshold, and at least {@value #MIN_TINT}. */
+  static double tintFloor(double threshold) {
+    return Math.max(MIN_TINT, threshold / 2);
+  }
+
+  /**
+   * The tint of a probability over a grey level (0..1): none below {@code floor}; from there red to
+   * yellow as the probability grows, 0.15 opaque at the floor up to 0.6 at probability 1.
+   */
+  static int tint(double grey, double probability, double floor) {
+    double alpha = probability < floor ? 0 : 0.15 + 0.45 * Math.min(1, (probability - floor) / (1 - floor));
     double red = 1.0;
     double green = probability;
     int r = channel(grey * (1 - alpha) + red * alpha);

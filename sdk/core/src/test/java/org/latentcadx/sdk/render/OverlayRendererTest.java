@@ -64,6 +64,57 @@ class OverlayRendererTest {
   }
 
   @Test
+  void onlyProbabilitiesFromHalfTheThresholdAreTinted() {
+    double floor = OverlayRenderer.tintFloor(0.9);
+    assertThat(floor).isEqualTo(0.45);
+    int grey = OverlayRenderer.tint(0.5, 0.44, floor);
+    assertThat(grey >> 16).isEqualTo((grey >> 8) & 0xff).isEqualTo(grey & 0xff);
+    int faint = OverlayRenderer.tint(0.5, 0.46, floor);
+    int strong = OverlayRenderer.tint(0.5, 0.99, floor);
+    assertThat(faint >> 16).isGreaterThan(faint & 0xff);
+    assertThat((strong >> 16) - (strong & 0xff)).isGreaterThan((faint >> 16) - (faint & 0xff));
+    assertThat(OverlayRenderer.tintFloor(0.1)).isEqualTo(OverlayRenderer.MIN_TINT);
+  }
+
+  @Test
+  void theCaptionedPngAddsABandWithTheCaptionAndScaleAndLabelsLesions() throws Exception {
+    float[] pixels = new float[400 * 300];
+    float[] values = new float[200 * 150];
+    for (int y = 50; y < 80; y++) {
+      for (int x = 100; x < 140; x++) {
+        values[y * 200 + x] = 0.95f;
+      }
+    }
+    MammogramImage image = MammogramImage.ofFloats(400, 300, pixels, ImageMetadata.of("flat").withBitsStored(16));
+    ProbabilityMap map = new ProbabilityMap(200, 150, 2, 400, 300, values);
+    BufferedImage plain = ImageIO.read(new ByteArrayInputStream(OverlayRenderer.png(image, map, 0.9)));
+    BufferedImage captioned = ImageIO.read(new ByteArrayInputStream(
+        OverlayRenderer.png(image, map, 0.9, new OverlayRenderer.Caption("case.dcm", 0.97, "model 1.0"))));
+
+    assertThat(captioned.getWidth()).isEqualTo(plain.getWidth());
+    assertThat(captioned.getHeight()).isGreaterThan(plain.getHeight());
+    for (int y = 0; y < plain.getHeight(); y += 7) {
+      for (int x = 0; x < plain.getWidth(); x += 7) {
+        assertThat(captioned.getRGB(x, y)).isEqualTo(plain.getRGB(x, y)); // the image is not covered
+      }
+    }
+    boolean text = false;
+    for (int y = plain.getHeight(); y < captioned.getHeight(); y++) {
+      for (int x = 0; x < captioned.getWidth(); x++) {
+        text |= (captioned.getRGB(x, y) & 0xffffff) == 0xebebeb;
+      }
+    }
+    assertThat(text).as("caption text in the band").isTrue();
+    int label = 0; // the box runs from (200, 100) to (280, 160); its number label sits just above it
+    for (int y = 70; y < 100; y++) {
+      for (int x = 195; x < 320; x++) {
+        label += (plain.getRGB(x, y) & 0xffffff) == CYAN ? 1 : 0;
+      }
+    }
+    assertThat(label).as("cyan label pixels above the box").isGreaterThan(10);
+  }
+
+  @Test
   void thePngIsAtMostTheMaximumSideAndKeepsTheAspect() throws Exception {
     float[] pixels = new float[3000 * 1500];
     MammogramImage wide = MammogramImage.ofFloats(3000, 1500, pixels, ImageMetadata.of("wide"));
