@@ -129,6 +129,20 @@ class ArchiveScoringTest {
   }
 
   @Test
+  void perImageFilesGoToTheTargetFolderWhenAsked() throws Exception {
+    Path files = dir.resolve("files");
+    Path one = inputs.resolve("site-a/P_00001_RIGHT_MLO.dcm");
+    ArchiveScoring.Outcome outcome = ArchiveScoring.run(spark, new ArchiveScoring.Settings(
+        List.of(one.toString()), dir.resolve("table-with-files").toString(), "latentcadx-lite", 1,
+        Optional.of(files.toString()), 10));
+
+    assertThat(outcome.scored()).isEqualTo(1);
+    for (String suffix : List.of(".seg.dcm", ".sr.dcm", ".overlay.dcm", ".overlay.png", ".map.png")) {
+      assertThat(files.resolve("P_00001_RIGHT_MLO.dcm" + suffix)).as(suffix).isRegularFile();
+    }
+  }
+
+  @Test
   void evaluateReadsTheTableAsItReadsAScoreFolder() throws Exception {
     Path report = dir.resolve("evaluation");
     int exit = SparkCommand.execute("evaluate", "--table", table.toString(),
