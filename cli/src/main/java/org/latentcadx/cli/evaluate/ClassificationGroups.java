@@ -23,9 +23,13 @@ final class ClassificationGroups {
    *
    * @param metrics the metrics, when both classes are present
    * @param unavailable why the metrics could not be computed (e.g. no normal image)
+   * @param warning why the metrics say little (fewer than {@value #FEW} images of a class)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Group(ClassificationReport metrics, String unavailable) {}
+  record Group(ClassificationReport metrics, String unavailable, String warning) {}
+
+  /** Fewer images than this of either class make a group's intervals unreliable. */
+  static final int FEW = 10;
 
   /** The groups {@code all}, {@code mass}, {@code calcification}, in that order. */
   static Map<String, Group> compute(
@@ -57,7 +61,8 @@ final class ClassificationGroups {
       return new Group(
           null,
           positives + " image(s) with a lesion and " + (labels.size() - positives)
-              + " normal image(s); both are needed");
+              + " normal image(s); both are needed",
+          null);
     }
     try {
       return new Group(
@@ -67,9 +72,13 @@ final class ClassificationGroups {
               decisionThreshold,
               replicates,
               seed),
-          null);
+          null,
+          positives < FEW || labels.size() - positives < FEW
+              ? "only " + positives + " image(s) with a lesion and " + (labels.size() - positives)
+                  + " normal: with fewer than " + FEW + " of either, estimates and intervals say little"
+              : null);
     } catch (IllegalArgumentException e) {
-      return new Group(null, e.getMessage());
+      return new Group(null, e.getMessage(), null);
     }
   }
 }

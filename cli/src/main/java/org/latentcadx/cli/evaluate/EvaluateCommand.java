@@ -135,6 +135,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Map<String, ClassificationGroups.Group> classification =
         ClassificationGroups.compute(set, threshold, replicates, seed);
     SegmentationSection segmentation = segmentation(set);
+    Froc froc = froc(set);
     Files.createDirectories(output);
     List<WorstCases.Case> worstCases = copyOverlays(WorstCases.select(set, worst), threshold);
     EvaluationReport report =
@@ -146,14 +147,26 @@ public final class EvaluateCommand implements Callable<Integer> {
             new EvaluationReport.Bootstrap(replicates, seed),
             classification,
             segmentation,
+            froc,
             worstCases);
 
     AtomicFiles.write(output.resolve("metrics.json"), Json.mapper().writeValueAsBytes(report));
     AtomicFiles.write(output.resolve("roc.png"), CurvePlots.roc(rocCurves(classification)));
-    AtomicFiles.write(output.resolve("pr.png"), CurvePlots.precisionRecall(prCurves(classification)));
+    AtomicFiles.write(output.resolve("pr.png"),
+        CurvePlots.precisionRecall(prCurves(classification), prevalence(classification)));
+    Exports.write(output, set, classification, froc);
+    if (froc != null) {
+      List<CurvePlots.Curve> frocCurves = new ArrayList<>();
+      for (String group : froc.abnormalities().keySet()) {
+        frocCurves.add(froc.curve(group));
+      }
+      double maxFp = froc.points().isEmpty() ? 1
+          : Math.max(1, Math.ceil(froc.points().get(froc.points().size() - 1).falsePositivesPerImage()));
+      AtomicFiles.write(output.resolve("froc.png"), CurvePlots.froc(frocCurves, maxFp));
+    }
     AtomicFiles.write(
         output.resolve("report.html"),
-        HtmlReport.render(report, "roc.png", "pr.png").getBytes(StandardCharsets.UTF_8));
+        HtmlReport.render(report, "roc.png", "pr.png", "froc.png").getBytes(StandardCharsets.UTF_8));
 
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
@@ -223,6 +236,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
+  private static Froc froc(EvaluationSet set) throws UsageException {
+    if (set.positives().isEmpty()) {
+      return null;
+    }
+    try {
+      return Froc.compute(set);
+    } catch (LatentCadxException e) {
+      throw new UsageException(e.code() + ": " + e.getMessage(), e);
+    }
+  }
+
   private static ScoreResult firstResult(EvaluationSet set) throws UsageException {
     if (!set.positives().isEmpty()) {
       return set.positives().get(0).image().result();
@@ -277,33 +301,35 @@ public final class EvaluateCommand implements Callable<Integer> {
   private static List<CurvePlots.Curve> rocCurves(Map<String, ClassificationGroups.Group> groups) {
     return curves(
         groups,
-        metrics ->
-            new CurvePlots.Curve(
-                String.format(Locale.ROOT, "AUC %.3f", metrics.rocAuc().estimate()),
-                metrics.roc().falsePositiveRates(),
-                metrics.roc().truePositiveRates()));
+        metrics -> new double[][] {metrics.roc().falsePositiveRates(), metrics.roc().truePositiveRates()},
+        metrics -> String.format(Locale.ROOT, "AUC %.3f", metrics.rocAuc().estimate()));
   }
 
   private static List<CurvePlots.Curve> prCurves(Map<String, ClassificationGroups.Group> groups) {
     return curves(
         groups,
-        metrics ->
-            new CurvePlots.Curve(
-                String.format(Locale.ROOT, "AP %.3f", metrics.averagePrecision().estimate()),
-                metrics.precisionRecall().recall(),
-                metrics.precisionRecall().precision()));
+        metrics -> CurvePlots.steps(metrics.precisionRecall().recall(), metrics.precisionRecall().precision()),
+        metrics -> String.format(Locale.ROOT, "AP %.3f", metrics.averagePrecision().estimate()));
+  }
+
+  /** The share of images with a lesion in the {@code all} group; 0 when it has no metrics. */
+  private static double prevalence(Map<String, ClassificationGroups.Group> groups) {
+    ClassificationReport all = groups.get(ClassificationGroups.ALL).metrics();
+    return all == null ? 0 : (double) all.positives() / (all.positives() + all.negatives());
   }
 
   /** One curve per group with metrics, named {@code "<group> (<summary>)"}. */
   private static List<CurvePlots.Curve> curves(
       Map<String, ClassificationGroups.Group> groups,
-      Function<ClassificationReport, CurvePlots.Curve> curveOf) {
+      Function<ClassificationReport, double[][]> pointsOf,
+      Function<ClassificationReport, String> summaryOf) {
     List<CurvePlots.Curve> curves = new ArrayList<>();
     groups.forEach(
         (name, group) -> {
           if (group.metrics() != null) {
-            CurvePlots.Curve curve = curveOf.apply(group.metrics());
-            curves.add(new CurvePlots.Curve(name + " (" + curve.name() + ")", curve.x(), curve.y()));
+            double[][] points = pointsOf.apply(group.metrics());
+            curves.add(new CurvePlots.Curve(
+                name, name + " (" + summaryOf.apply(group.metrics()) + ")", points[0], points[1]));
           }
         });
     return curves;

@@ -16,6 +16,7 @@ import org.latentcadx.cli.score.ScoreResult;
  * @param bootstrap how the confidence intervals were drawn
  * @param classification image-level metrics by group ({@code all}, {@code mass}, {@code calcification})
  * @param segmentation patch segmentation metrics, absent when no image with a lesion was scored
+ * @param froc lesion marks' free-response ROC, absent when no image with a lesion was scored
  * @param worstCases the images the model got most wrong
  */
 record EvaluationReport(
@@ -26,6 +27,7 @@ record EvaluationReport(
     Bootstrap bootstrap,
     Map<String, ClassificationGroups.Group> classification,
     @JsonInclude(JsonInclude.Include.NON_NULL) SegmentationSection segmentation,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Froc froc,
     List<WorstCases.Case> worstCases) {
 
   static final String SCHEMA = "latentcadx-evaluate/1";

@@ -14,7 +14,7 @@ final class HtmlReport {
   private HtmlReport() {}
 
   /** The page for {@code report}; images are referenced relative to the report's folder. */
-  static String render(EvaluationReport report, String rocPng, String prPng) {
+  static String render(EvaluationReport report, String rocPng, String prPng, String frocPng) {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
         .append("<title>LatentCADx evaluation</title>\n<style>\n")
@@ -24,7 +24,7 @@ final class HtmlReport {
         .append("th{background:#eee}td:first-child,th:first-child{text-align:left}")
         .append(".plots img{width:48%;margin-right:1%}.cases{display:flex;flex-wrap:wrap;gap:1em}")
         .append(".cases figure{margin:0;width:220px}.cases img{width:220px}")
-        .append("figcaption{font-size:.85em}\n</style></head><body>\n");
+        .append("figcaption{font-size:.85em}.warn{color:#a40}\n</style></head><body>\n");
     html.append("<h1>LatentCADx evaluation</h1>\n<p>Model <b>")
         .append(escape(report.model().name() + " " + report.model().version()))
         .append("</b> (SHA-256 <code>")
@@ -52,7 +52,7 @@ final class HtmlReport {
     html.append("<h2>Image classification</h2>\n<table><tr><th>group</th><th>lesion / normal</th>")
         .append("<th>ROC AUC [95% CI]</th><th>AP [95% CI]</th><th>F1 at ")
         .append(number(report.decisionThreshold()))
-        .append("</th><th>sensitivity</th><th>specificity</th><th>best F1 (threshold)</th></tr>\n");
+        .append("</th><th>sensitivity</th><th>specificity</th><th>best F1 (threshold)*</th></tr>\n");
     for (Map.Entry<String, ClassificationGroups.Group> entry : report.classification().entrySet()) {
       html.append("<tr><td>").append(escape(entry.getKey())).append("</td>");
       ClassificationReport metrics = entry.getValue().metrics();
@@ -63,21 +63,30 @@ final class HtmlReport {
         continue;
       }
       ClassificationReport.Decision decision = metrics.atDecisionThreshold();
+      String used = metrics.bootstrapReplicatesUsed() == report.bootstrap().replicates() ? ""
+          : "<br><small>" + metrics.bootstrapReplicatesUsed() + " of " + report.bootstrap().replicates()
+              + " replicates had both classes</small>";
       html.append("<td>").append(metrics.positives()).append(" / ").append(metrics.negatives())
-          .append("</td><td>").append(interval(metrics.rocAuc()))
-          .append("</td><td>").append(interval(metrics.averagePrecision()))
+          .append(entry.getValue().warning() == null ? ""
+              : "<br><small class=\"warn\">&#9888; " + escape(entry.getValue().warning()) + "</small>")
+          .append("</td><td>").append(interval(metrics.rocAuc())).append(used)
+          .append("</td><td>").append(interval(metrics.averagePrecision())).append(used)
           .append("</td><td>").append(number(decision.f1()))
           .append("</td><td>").append(number(decision.recall()))
           .append("</td><td>").append(number(decision.specificity()))
           .append("</td><td>").append(number(metrics.atBestF1().f1()))
           .append(" (").append(number(metrics.atBestF1().threshold())).append(")</td></tr>\n");
     }
-    html.append("</table>\n<div class=\"plots\"><img src=\"")
+    html.append("</table>\n<p><small>* The best-F1 threshold is chosen on these same images, so its F1 is"
+        + " optimistic; choose operating points on separate data.</small></p>\n<div class=\"plots\"><img src=\"")
         .append(escape(rocPng))
         .append("\" alt=\"ROC curves\"><img src=\"")
         .append(escape(prPng))
         .append("\" alt=\"Precision-recall curves\"></div>\n");
 
+    if (report.froc() != null) {
+      frocSection(html, report.froc(), frocPng);
+    }
     if (report.segmentation() != null) {
       segmentationTables(html, report.segmentation());
     }
@@ -102,6 +111,27 @@ final class HtmlReport {
     return html.toString();
   }
 
+  private static void frocSection(StringBuilder html, Froc froc, String frocPng) {
+    html.append("<h2>Lesion marks (FROC)</h2>\n<p>A mark hits an abnormality when the centre of its box lies")
+        .append(" inside the abnormality's outline; false positives are marks that hit none, over all ")
+        .append(froc.images()).append(" images. Marks exist from the lesion threshold up, so the curve")
+        .append(" ends there.</p>\n<table><tr><th>group</th><th>abnormalities</th>");
+    double[] rates = {0.25, 0.5, 1, 2};
+    for (double rate : rates) {
+      html.append("<th>sensitivity at ").append(rate).append(" FP/image</th>");
+    }
+    html.append("</tr>\n");
+    froc.abnormalities().forEach((group, count) -> {
+      html.append("<tr><td>").append(escape(group)).append("</td><td>").append(count).append("</td>");
+      for (double rate : rates) {
+        html.append("<td>").append(number(froc.sensitivityAt(group, rate))).append("</td>");
+      }
+      html.append("</tr>\n");
+    });
+    html.append("</table>\n<div class=\"plots\"><img src=\"").append(escape(frocPng))
+        .append("\" alt=\"FROC curves\"></div>\n");
+  }
+
   private static void segmentationTables(StringBuilder html, SegmentationSection section) {
     html.append("<h2>Segmentation (")
         .append(section.patchSize())
@@ -116,7 +146,8 @@ final class HtmlReport {
       StringBuilder html, String caption, SegmentationSection.Breakdown breakdown) {
     html.append("<table><caption>").append(escape(caption)).append("</caption>")
         .append("<tr><th>group</th><th>patches</th><th>IoU</th><th>Dice</th><th>IOP</th><th>IOA</th>")
-        .append("<th>confused px</th><th>AP@0.3</th><th>AP@0.5</th><th>AP@0.7</th></tr>\n");
+        .append("<th>confused px</th><th>AP@0.3 per sample</th><th>AP@0.5 per sample</th>")
+        .append("<th>AP@0.7 per sample</th></tr>\n");
     Map<String, SegmentationSection.Metrics> rows = new java.util.LinkedHashMap<>();
     rows.put("all", breakdown.all());
     rows.putAll(breakdown.byLesionType());

@@ -90,6 +90,15 @@ class EvaluateCommandTest {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
     JsonSchemas.assertValid(JsonSchemas.SCORE, JsonSchemas.scoreResults(scores));
     JsonSchemas.assertValid(JsonSchemas.EVALUATE, report.resolve("metrics.json"));
+    assertThat(report.resolve("froc.png")).isRegularFile();
+    assertThat(Files.readString(report.resolve("images.csv")).lines().toList())
+        .hasSize(1 + 6).first().isEqualTo("file,label,lesion_types,image_probability");
+    assertThat(Files.readString(report.resolve("curves/froc.csv")))
+        .startsWith("threshold,false_positives_per_image,sensitivity_all");
+    assertThat(report.resolve("curves/roc-all.csv")).isRegularFile();
+    assertThat(report.resolve("curves/pr-mass.csv")).isRegularFile();
+    assertThat(Files.readString(report.resolve("report.html"))).contains("Lesion marks (FROC)").contains("with fewer than 10 of either")
+        .contains("chosen on these same images");
     JsonNode metrics = Json.mapper().readTree(report.resolve("metrics.json").toFile());
     assertThat(metrics.at("/counts/imagesWithLesions").asInt()).isEqualTo(3);
     assertThat(metrics.at("/counts/normalImages").asInt()).isEqualTo(3);
