@@ -67,6 +67,13 @@ public final class EvaluateCommand implements Callable<Integer> {
   private Path scores;
 
   @Option(
+      names = "--compare",
+      paramLabel = "DIR",
+      description = "Output folder of 'latentcadx score' with another model on the same images: the report"
+          + " compares the two models' ROC AUCs (DeLong's test).")
+  private Path compare;
+
+  @Option(
       names = "--normals",
       arity = "1..*",
       paramLabel = "PATH",
@@ -136,6 +143,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         ClassificationGroups.compute(set, threshold, replicates, seed);
     SegmentationSection segmentation = segmentation(set);
     Froc froc = froc(set);
+    ModelComparison comparison = comparison(set);
     Files.createDirectories(output);
     List<WorstCases.Case> worstCases = copyOverlays(WorstCases.select(set, worst), threshold);
     EvaluationReport report =
@@ -148,6 +156,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             classification,
             segmentation,
             froc,
+            comparison,
             worstCases);
 
     AtomicFiles.write(output.resolve("metrics.json"), Json.mapper().writeValueAsBytes(report));
@@ -233,6 +242,17 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new UsageException(e.code() + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  private ModelComparison comparison(EvaluationSet set) throws UsageException, IOException {
+    if (compare == null) {
+      return null;
+    }
+    try {
+      return ModelComparison.of(set, ScoreFolder.read(compare));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UsageException("--compare " + compare + ": " + e.getMessage(), e);
     }
   }
 

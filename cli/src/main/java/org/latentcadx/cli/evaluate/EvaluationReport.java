@@ -17,6 +17,7 @@ import org.latentcadx.cli.score.ScoreResult;
  * @param classification image-level metrics by group ({@code all}, {@code mass}, {@code calcification})
  * @param segmentation patch segmentation metrics, absent when no image with a lesion was scored
  * @param froc lesion marks' free-response ROC, absent when no image with a lesion was scored
+ * @param comparison this model against another on the same images, when {@code --compare} was given
  * @param worstCases the images the model got most wrong
  */
 record EvaluationReport(
@@ -28,6 +29,7 @@ record EvaluationReport(
     Map<String, ClassificationGroups.Group> classification,
     @JsonInclude(JsonInclude.Include.NON_NULL) SegmentationSection segmentation,
     @JsonInclude(JsonInclude.Include.NON_NULL) Froc froc,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ModelComparison comparison,
     List<WorstCases.Case> worstCases) {
 
   static final String SCHEMA = "latentcadx-evaluate/1";

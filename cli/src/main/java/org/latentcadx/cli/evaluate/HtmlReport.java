@@ -84,6 +84,9 @@ final class HtmlReport {
         .append(escape(prPng))
         .append("\" alt=\"Precision-recall curves\"></div>\n");
 
+    if (report.comparison() != null) {
+      comparisonSection(html, report.comparison());
+    }
     if (report.froc() != null) {
       frocSection(html, report.froc(), frocPng);
     }
@@ -109,6 +112,21 @@ final class HtmlReport {
     }
     html.append("</div>\n<p>All numbers are in <code>metrics.json</code>.</p>\n</body></html>\n");
     return html.toString();
+  }
+
+  private static void comparisonSection(StringBuilder html, ModelComparison c) {
+    html.append("<h2>Model comparison (DeLong)</h2>\n<table><tr><th>model</th><th>ROC AUC</th></tr>\n")
+        .append("<tr><td>").append(escape(c.modelA().name() + " " + c.modelA().version())).append("</td><td>")
+        .append(number(c.aucA())).append("</td></tr>\n<tr><td>")
+        .append(escape(c.modelB().name() + " " + c.modelB().version())).append("</td><td>")
+        .append(number(c.aucB())).append("</td></tr>\n</table>\n<p>Difference ")
+        .append(number(c.difference())).append(" [95% CI ").append(number(c.differenceLower())).append(", ")
+        .append(number(c.differenceUpper())).append("], z = ").append(number(c.z())).append(", p = ")
+        .append(String.format(Locale.ROOT, "%.4g", c.pValue())).append(" (two-sided, equal AUCs), over ")
+        .append(c.imagesWithLesions()).append(" image(s) with lesions and ").append(c.normalImages())
+        .append(" normal scored by both")
+        .append(c.imagesOnlyInA() == 0 ? "" : "; " + c.imagesOnlyInA() + " image(s) only the first model scored were left out")
+        .append(".</p>\n");
   }
 
   private static void frocSection(StringBuilder html, Froc froc, String frocPng) {

@@ -1,6 +1,7 @@
 package org.latentcadx.cli.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -159,6 +160,34 @@ class EvaluateCommandTest {
         .contains("against the true (latent) lesions")
         .contains("false alarm")
         .contains("normals/c.png");
+  }
+
+  @Test
+  void aSecondScoreFolderIsComparedWithDeLongsTest() throws Exception {
+    Path model = dir.resolve("model.onnx");
+    Path other = dir.resolve("scores-noisy-or");
+    assertThat(CliRun.of("score", "-o", other, "--model", model, "--device", "cpu", "--aggregation", "noisy-or",
+        data).exitCode()).isEqualTo(ExitCodes.OK);
+
+    CliRun run = CliRun.of("evaluate", "-g", dir.resolve("mass_case_description_test_set.csv"),
+        dir.resolve("calc_case_description_test_set.csv"), "--normals", data.resolve("normals"), "-s", scores,
+        "--compare", other, "-o", report, "--bootstrap", "50");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    JsonSchemas.assertValid(JsonSchemas.EVALUATE, report.resolve("metrics.json"));
+    JsonNode metrics = Json.mapper().readTree(report.resolve("metrics.json").toFile());
+    JsonNode comparison = metrics.at("/comparison");
+    // Lesions at 0.9, 0.7, 0.5 against normals at 0.1, 0.2, 0.6: 8 of 9 pairs ordered right.
+    assertThat(comparison.at("/aucA").asDouble()).isCloseTo(8.0 / 9, within(1e-6))
+        .isCloseTo(metrics.at("/classification/all/metrics/rocAuc/estimate").asDouble(), within(1e-6));
+    assertThat(comparison.at("/imagesWithLesions").asInt()).isEqualTo(3);
+    assertThat(comparison.at("/normalImages").asInt()).isEqualTo(3);
+    assertThat(comparison.at("/imagesOnlyInA").asInt()).isZero();
+    double difference = comparison.at("/difference").asDouble();
+    assertThat(difference).isCloseTo(comparison.at("/aucA").asDouble() - comparison.at("/aucB").asDouble(),
+        within(1e-9));
+    assertThat(comparison.at("/pValue").asDouble()).isBetween(0.0, 1.0);
+    assertThat(Files.readString(report.resolve("report.html"))).contains("Model comparison (DeLong)");
   }
 
   @Test
