@@ -145,7 +145,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Froc froc = froc(set);
     ModelComparison comparison = comparison(set);
     Files.createDirectories(output);
-    List<WorstCases.Case> worstCases = copyOverlays(WorstCases.select(set, worst), threshold);
+    List<WorstCases.Case> worstCases = copyOverlays(WorstCases.select(set, worst), threshold, set);
     EvaluationReport report =
         new EvaluationReport(
             EvaluationReport.SCHEMA,
@@ -290,8 +290,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         set.positives().size(), set.negatives().size(), abnormalities, set.notScored().size());
   }
 
+  /**
+   * The worst cases with their pictures in {@code cases/}: a lesion image's prediction beside its ground
+   * truth ({@link TruthPanel}), a normal image's overlay as it is.
+   */
   private List<WorstCases.Case> copyOverlays(
-      List<WorstCases.Candidate> candidates, double threshold) throws IOException {
+      List<WorstCases.Candidate> candidates, double threshold, EvaluationSet set)
+      throws IOException, UsageException {
     List<WorstCases.Case> cases = new ArrayList<>();
     int index = 0;
     for (WorstCases.Candidate candidate : candidates) {
@@ -301,8 +306,18 @@ public final class EvaluateCommand implements Callable<Integer> {
       String name = result.outputs() == null ? null : result.outputs().overlayPng();
       if (name != null && Files.isRegularFile(candidate.image().sibling(name))) {
         overlay = String.format(Locale.ROOT, "cases/%02d-%s.png", index, candidate.kind().name().toLowerCase(Locale.ROOT));
-        AtomicFiles.write(
-            output.resolve(overlay), Files.readAllBytes(candidate.image().sibling(name)));
+        byte[] png = Files.readAllBytes(candidate.image().sibling(name));
+        List<GroundTruthRow> truth = set.positives().stream()
+            .filter(positive -> positive.image().equals(candidate.image()))
+            .flatMap(positive -> positive.rows().stream()).toList();
+        if (!truth.isEmpty()) {
+          try {
+            png = TruthPanel.beside(png, result.input().width(), result.input().height(), truth);
+          } catch (LatentCadxException e) {
+            throw new UsageException(e.code() + ": " + e.getMessage(), e);
+          }
+        }
+        AtomicFiles.write(output.resolve(overlay), png);
       }
       boolean lesion = candidate.kind() == WorstCases.Kind.LESION_SCORED_LOW;
       boolean calledPositive = result.imageProbability() >= threshold;

@@ -98,6 +98,16 @@ class EvaluateCommandTest {
         .startsWith("threshold,false_positives_per_image,sensitivity_all");
     assertThat(report.resolve("curves/roc-all.csv")).isRegularFile();
     assertThat(report.resolve("curves/pr-mass.csv")).isRegularFile();
+    java.awt.image.BufferedImage missed = javax.imageio.ImageIO.read(report.resolve("cases/01-lesion_scored_low.png").toFile());
+    int width = org.latentcadx.cli.TestImages.WIDTH;
+    assertThat(missed.getWidth()).as("prediction beside ground truth").isEqualTo(2 * width + 4);
+    boolean magenta = false;
+    for (int y = 0; y < org.latentcadx.cli.TestImages.HEIGHT; y++) {
+      for (int x = width + 4; x < 2 * width + 4; x++) {
+        magenta |= (missed.getRGB(x, y) & 0xffffff) == 0xff00ff;
+      }
+    }
+    assertThat(magenta).as("the hand-drawn outline in the ground-truth panel").isTrue();
     assertThat(Files.readString(report.resolve("report.html"))).contains("Lesion marks (FROC)").contains("with fewer than 10 of either")
         .contains("chosen on these same images");
     JsonNode metrics = Json.mapper().readTree(report.resolve("metrics.json").toFile());
