@@ -46,15 +46,22 @@ final class ClassificationGroups {
       EvaluationSet set, LesionType type, double decisionThreshold, int replicates, long seed) {
     List<Double> scores = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
+    List<Integer> clusters = new ArrayList<>();
+    Map<String, Integer> patients = new java.util.HashMap<>();
     for (EvaluationSet.Positive positive : set.positives()) {
       if (type == null || positive.types().contains(type)) {
         scores.add(positive.image().result().imageProbability());
         labels.add(1);
+        String patient = positive.rows().get(0).patientId();
+        clusters.add(patient == null || patient.isBlank()
+            ? -1 - clusters.size() // no patient named: the image is its own cluster
+            : patients.computeIfAbsent(patient, p -> patients.size()));
       }
     }
     for (ScoredImage negative : set.negatives()) {
       scores.add(negative.result().imageProbability());
       labels.add(0);
+      clusters.add(-1 - clusters.size()); // normals name no patient
     }
     long positives = labels.stream().filter(label -> label == 1).count();
     if (positives == 0 || positives == labels.size()) {
@@ -69,6 +76,7 @@ final class ClassificationGroups {
           ClassificationReport.compute(
               labels.stream().mapToInt(Integer::intValue).toArray(),
               scores.stream().mapToDouble(Double::doubleValue).toArray(),
+              clusters.stream().mapToInt(Integer::intValue).toArray(),
               decisionThreshold,
               replicates,
               seed),

@@ -73,16 +73,17 @@ public record ClassificationReport(
    * @param decisionThreshold the model's decision threshold
    * @param replicates bootstrap replicates
    * @param seed bootstrap seed
+   * @param clusters each image's patient (resampled together by the bootstrap)
    * @throws IllegalArgumentException when a class is missing (the message says which)
    */
   public static ClassificationReport compute(
-      int[] labels, double[] scores, double decisionThreshold, int replicates, long seed) {
+      int[] labels, double[] scores, int[] clusters, double decisionThreshold, int replicates, long seed) {
     int positives = 0;
     for (int label : labels) {
       positives += label;
     }
     BootstrapIntervals intervals =
-        BootstrapIntervals.compute(labels, scores, seed, replicates, BootstrapIntervals.DEFAULT_LEVEL);
+        BootstrapIntervals.compute(labels, scores, clusters, seed, replicates, BootstrapIntervals.DEFAULT_LEVEL);
     BestF1 best = BestF1.of(labels, scores);
     return new ClassificationReport(
         positives,

@@ -47,7 +47,8 @@ final class HtmlReport {
         .append(report.bootstrap().replicates())
         .append(" bootstrap replicates, seed ")
         .append(report.bootstrap().seed())
-        .append(", 95% percentile.</p>\n");
+        .append(", 95% percentile, resampling patients (the images of a patient named in the ground truth are")
+        .append(" drawn together; each normal image is its own patient).</p>\n");
 
     html.append("<h2>Image classification</h2>\n<table><tr><th>group</th><th>lesion / normal</th>")
         .append("<th>ROC AUC [95% CI]</th><th>AP [95% CI]</th><th>F1 at ")

@@ -50,6 +50,25 @@ public final class BootstrapIntervals {
    */
   public static BootstrapIntervals compute(
       int[] labels, double[] scores, long seed, int replicates, double level) {
+    int[] ownCluster = new int[labels.length];
+    for (int i = 0; i < ownCluster.length; i++) {
+      ownCluster[i] = i;
+    }
+    return compute(labels, scores, ownCluster, seed, replicates, level);
+  }
+
+  /**
+   * Intervals from resampling clusters (e.g. patients) instead of samples: each replicate draws as many
+   * clusters as there are, with replacement, and takes every sample of each drawn cluster, so that
+   * correlated samples (several images of one patient) do not make the intervals too narrow. With one
+   * sample per cluster this is the sample bootstrap, draw for draw.
+   *
+   * @param clusters each sample's cluster, any integers (equal: same cluster)
+   * @throws IllegalArgumentException as {@link #compute(int[], double[], long, int, double)}, or when
+   *     {@code clusters} is not as long as {@code labels}
+   */
+  public static BootstrapIntervals compute(
+      int[] labels, double[] scores, int[] clusters, long seed, int replicates, double level) {
     if (replicates < 1) {
       throw new IllegalArgumentException("replicates must be at least 1, got " + replicates);
     }
@@ -58,6 +77,11 @@ public final class BootstrapIntervals {
     }
     BinaryClassification data = BinaryClassification.of(labels, scores);
     data.requireBothClasses("bootstrap of ROC AUC and average precision");
+    if (clusters.length != labels.length) {
+      throw new IllegalArgumentException(
+          "clusters has " + clusters.length + " entries for " + labels.length + " samples");
+    }
+    int[][] members = members(clusters);
     ThresholdCounts all = data.counts();
     double aucEstimate = RocCurve.fromCounts(all, true).auc();
     double apEstimate = PrecisionRecallCurve.fromCounts(all).averagePrecision();
@@ -71,12 +95,15 @@ public final class BootstrapIntervals {
     for (int r = 0; r < replicates; r++) {
       Arrays.fill(multiplicity, 0);
       long positives = 0;
-      for (int k = 0; k < n; k++) {
-        int i = random.nextInt(n);
-        multiplicity[i]++;
-        positives += data.labels[i];
+      long drawn = 0;
+      for (int k = 0; k < members.length; k++) {
+        for (int i : members[random.nextInt(members.length)]) {
+          multiplicity[i]++;
+          positives += data.labels[i];
+          drawn++;
+        }
       }
-      if (positives == 0 || positives == n) {
+      if (positives == 0 || positives == drawn) {
         continue;
       }
       ThresholdCounts counts = ThresholdCounts.of(data, multiplicity);
@@ -94,6 +121,20 @@ public final class BootstrapIntervals {
         interval(apEstimate, Arrays.copyOf(aps, used), level),
         used,
         replicates - used);
+  }
+
+  /** The samples of each cluster, clusters in the order of their first sample. */
+  private static int[][] members(int[] clusters) {
+    java.util.Map<Integer, java.util.List<Integer>> byCluster = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < clusters.length; i++) {
+      byCluster.computeIfAbsent(clusters[i], c -> new java.util.ArrayList<>()).add(i);
+    }
+    int[][] members = new int[byCluster.size()][];
+    int k = 0;
+    for (java.util.List<Integer> samples : byCluster.values()) {
+      members[k++] = samples.stream().mapToInt(Integer::intValue).toArray();
+    }
+    return members;
   }
 
   private static ConfidenceInterval interval(double estimate, double[] replicates, double level) {

@@ -101,4 +101,54 @@ class BootstrapIntervalsTest {
             PrecisionRecallCurve.of(resampledLabels, resampledScores).averagePrecision(),
             within(1e-15));
   }
+
+  @Test
+  void resamplingPatientsWithTwoIdenticalImagesEachIsResamplingTheUniqueImages() {
+    Random random = new Random(11);
+    int n = 30;
+    int[] labels = new int[n];
+    double[] scores = new double[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 3 == 0 ? 1 : 0;
+      scores[i] = random.nextDouble() + 0.4 * labels[i];
+    }
+    // Every patient imaged twice (e.g. CC and MLO), with identical scores.
+    int[] twiceLabels = new int[2 * n];
+    double[] twiceScores = new double[2 * n];
+    int[] patients = new int[2 * n];
+    for (int i = 0; i < n; i++) {
+      for (int view = 0; view < 2; view++) {
+        twiceLabels[2 * i + view] = labels[i];
+        twiceScores[2 * i + view] = scores[i];
+        patients[2 * i + view] = 1000 + i;
+      }
+    }
+
+    BootstrapIntervals unique = BootstrapIntervals.compute(labels, scores, 7, 500, 0.95);
+    BootstrapIntervals byPatient = BootstrapIntervals.compute(twiceLabels, twiceScores, patients, 7, 500, 0.95);
+    BootstrapIntervals byImage = BootstrapIntervals.compute(twiceLabels, twiceScores, 7, 500, 0.95);
+
+    // Same draws of the same patients: the same AUC in every replicate, so the same interval.
+    assertThat(byPatient.rocAuc().lower()).isCloseTo(unique.rocAuc().lower(), within(1e-12));
+    assertThat(byPatient.rocAuc().upper()).isCloseTo(unique.rocAuc().upper(), within(1e-12));
+    assertThat(byPatient.usedReplicates()).isEqualTo(unique.usedReplicates());
+    // Treating the two views as independent images makes the interval too narrow.
+    double patientWidth = byPatient.rocAuc().upper() - byPatient.rocAuc().lower();
+    double imageWidth = byImage.rocAuc().upper() - byImage.rocAuc().lower();
+    assertThat(imageWidth).isLessThan(patientWidth * 0.85);
+  }
+
+  @Test
+  void oneSamplePerClusterIsTheSampleBootstrap() {
+    int[] labels = {1, 0, 1, 0, 0, 1, 0, 0, 1, 0};
+    double[] scores = {0.9, 0.1, 0.4, 0.5, 0.2, 0.8, 0.3, 0.6, 0.7, 0.05};
+    int[] clusters = {5, 3, 9, 1, 7, 2, 8, 4, 6, 0};
+    BootstrapIntervals samples = BootstrapIntervals.compute(labels, scores, 3, 300, 0.9);
+    BootstrapIntervals own = BootstrapIntervals.compute(labels, scores, clusters, 3, 300, 0.9);
+    assertThat(own.rocAuc()).isEqualTo(samples.rocAuc());
+    assertThat(own.averagePrecision()).isEqualTo(samples.averagePrecision());
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BootstrapIntervals.compute(labels, scores, new int[3], 3, 300, 0.9))
+        .withMessageContaining("clusters has 3 entries for 10 samples");
+  }
 }
