@@ -201,6 +201,25 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void theReportRendersInABrowserWithEveryPlotAndNoError() throws Exception {
+    CliRun run = CliRun.of("evaluate", "-g", dir.resolve("mass_case_description_test_set.csv"),
+        dir.resolve("calc_case_description_test_set.csv"), "--normals", data.resolve("normals"), "-s", scores,
+        "-o", report, "--bootstrap", "50", "--worst", "1");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+
+    HeadlessChromium.PageCheck page = HeadlessChromium.check(report.resolve("report.html"));
+    assertThat(page.images()).as("ROC, PR, FROC and two worst cases").isEqualTo(5);
+    assertThat(page.brokenImages()).isEmpty();
+    assertThat(page.errors()).isEmpty();
+    HeadlessChromium.screenshot(report.resolve("report.html"), Path.of("target/evaluate-report.png"), 1100, 1800);
+
+    Files.delete(report.resolve("froc.png")); // the check can fail
+    HeadlessChromium.PageCheck broken = HeadlessChromium.check(report.resolve("report.html"));
+    assertThat(broken.brokenImages()).isEqualTo("froc.png");
+    assertThat(broken.errors()).contains("froc.png");
+  }
+
+  @Test
   void unlistedImagesCountOnlyWhenAsked() throws IOException {
     CliRun without =
         CliRun.of("evaluate", "-g", dir.resolve("mass_case_description_test_set.csv"), "-s", scores, "-o", report);
