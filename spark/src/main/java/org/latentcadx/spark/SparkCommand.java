@@ -106,7 +106,7 @@ public final class SparkCommand implements Runnable {
     private int threadsPerTask;
 
     @Option(names = "--files", paramLabel = "DIR",
-        description = "Also write per-image files (map and overlay PNG; for DICOM the SEG, overlay and CAD SR)"
+        description = "Also write per-image files (map and overlay PNG; for DICOM the SEG and CAD SR)"
             + " here: a folder every executor can write.")
     private String files;
 

@@ -137,7 +137,7 @@ class ArchiveScoringTest {
         Optional.of(files.toString()), 10));
 
     assertThat(outcome.scored()).isEqualTo(1);
-    for (String suffix : List.of(".seg.dcm", ".sr.dcm", ".overlay.dcm", ".overlay.png", ".map.png")) {
+    for (String suffix : List.of(".seg.dcm", ".sr.dcm", ".overlay.png", ".map.png")) {
       assertThat(files.resolve("P_00001_RIGHT_MLO.dcm" + suffix)).as(suffix).isRegularFile();
     }
   }

@@ -45,12 +45,20 @@ public final class DetectorScorer implements ImageScorer {
   private final ScoreResult.Model model;
   private final DicomResultWriter dicomWriter;
   private final StudyReports studyReports = new StudyReports();
+  private final java.util.Set<ImageOutput> outputs;
 
-  /** A scorer that writes each image's files under {@code layout}. */
+  /** A scorer that writes each image's {@link ImageOutput#DEFAULT} files under {@code layout}. */
   public DetectorScorer(LesionDetector detector, OutputLayout layout, ScoreResult.Settings settings)
       throws LatentCadxException {
+    this(detector, layout, settings, ImageOutput.DEFAULT);
+  }
+
+  /** A scorer that writes each image's {@code outputs} under {@code layout}. */
+  public DetectorScorer(LesionDetector detector, OutputLayout layout, ScoreResult.Settings settings,
+      java.util.Set<ImageOutput> outputs) throws LatentCadxException {
     this.detector = detector;
     this.layout = layout;
+    this.outputs = java.util.Set.copyOf(outputs);
     this.settings = settings;
     ModelInfo info = detector.modelInfo();
     this.model = new ScoreResult.Model(info.name(), info.version(), info.sha256(), info.intendedUse().orElse(null));
@@ -106,11 +114,19 @@ public final class DetectorScorer implements ImageScorer {
       DetectionResult detection, Optional<DicomImage> dicomSource, Map<String, Double> timings)
       throws LatentCadxException, IOException {
     Stopwatch writing = Stopwatch.createStarted();
-    AtomicFiles.write(layout.probabilityMap(key), ProbabilityMapPng.encode(map));
-    OverlayRenderer.Caption caption = new OverlayRenderer.Caption(
-        key, detection.imageProbability(), model.name() + " " + model.version());
-    AtomicFiles.write(
-        layout.overlayPng(key), OverlayRenderer.png(image, map, settings.decisionThreshold(), caption));
+    String mapName = null;
+    String overlayName = null;
+    if (outputs.contains(ImageOutput.MAP)) {
+      AtomicFiles.write(layout.probabilityMap(key), ProbabilityMapPng.encode(map));
+      mapName = fileName(layout.probabilityMap(key));
+    }
+    if (outputs.contains(ImageOutput.OVERLAY)) {
+      OverlayRenderer.Caption caption = new OverlayRenderer.Caption(
+          key, detection.imageProbability(), model.name() + " " + model.version());
+      AtomicFiles.write(
+          layout.overlayPng(key), OverlayRenderer.png(image, map, settings.decisionThreshold(), caption));
+      overlayName = fileName(layout.overlayPng(key));
+    }
     timings.put("write_images", millis(writing));
     String segmentation = null;
     String overlayDicom = null;
@@ -119,27 +135,28 @@ public final class DetectorScorer implements ImageScorer {
       Stopwatch writingDicom = Stopwatch.createStarted();
       DicomImage dicom = dicomSource.get();
       double threshold = settings.decisionThreshold();
-      AtomicFiles.writeFile(
-          layout.segmentation(key),
-          file -> dicomWriter.writeLesionSegmentation(dicom.source(), map, threshold, file));
-      AtomicFiles.writeFile(
-          layout.overlayDicom(key),
-          file -> dicomWriter.writeHeatmapOverlay(dicom, map, threshold, file));
-      ScoredImage scored = ScoredImage.of(dicom.source(), detection, threshold);
-      AtomicFiles.writeFile(layout.cadReport(key), file -> dicomWriter.writeCadReport(List.of(scored), file));
-      studyReports.add(scored);
-      segmentation = fileName(layout.segmentation(key));
-      cadReport = fileName(layout.cadReport(key));
-      overlayDicom = fileName(layout.overlayDicom(key));
+      if (outputs.contains(ImageOutput.SEG)) {
+        AtomicFiles.writeFile(
+            layout.segmentation(key),
+            file -> dicomWriter.writeLesionSegmentation(dicom.source(), map, threshold, file));
+        segmentation = fileName(layout.segmentation(key));
+      }
+      if (outputs.contains(ImageOutput.OVERLAY_DCM)) {
+        AtomicFiles.writeFile(
+            layout.overlayDicom(key),
+            file -> dicomWriter.writeHeatmapOverlay(dicom, map, threshold, file));
+        overlayDicom = fileName(layout.overlayDicom(key));
+      }
+      if (outputs.contains(ImageOutput.SR)) {
+        ScoredImage scored = ScoredImage.of(dicom.source(), detection, threshold);
+        AtomicFiles.writeFile(layout.cadReport(key), file -> dicomWriter.writeCadReport(List.of(scored), file));
+        studyReports.add(scored);
+        cadReport = fileName(layout.cadReport(key));
+      }
       timings.put("write_dicom", millis(writingDicom));
     }
 
-    return new ScoreResult.Outputs(
-        fileName(layout.overlayPng(key)),
-        fileName(layout.probabilityMap(key)),
-        segmentation,
-        overlayDicom,
-        cadReport);
+    return new ScoreResult.Outputs(overlayName, mapName, segmentation, overlayDicom, cadReport);
   }
 
   /**

@@ -103,6 +103,15 @@ public final class ScoreCommand implements Callable<Integer> {
               + " (ignored by other models).")
   private DdsmScanner scanner;
 
+  @Option(
+      names = "--outputs",
+      paramLabel = "LIST",
+      defaultValue = "map,overlay,seg,sr",
+      description = "Per-image files besides the JSON result, comma-separated: map, overlay, seg, sr, overlay-dcm"
+          + " (the overlay as a DICOM secondary capture), all or none (default: ${DEFAULT-VALUE}; seg, sr and"
+          + " overlay-dcm are written for DICOM inputs only).")
+  private String outputList;
+
   @Option(names = "--force", description = "Score every input again, even those already done.")
   private boolean force;
 
@@ -130,7 +139,7 @@ public final class ScoreCommand implements Callable<Integer> {
       out.flush();
       AtomicFiles.deleteLeftovers(layout.folder());
       ResultStore store = new ResultStore(layout);
-      DetectorScorer scorer = new DetectorScorer(detector, layout, settings);
+      DetectorScorer scorer = new DetectorScorer(detector, layout, settings, outputs());
       BatchRunner runner = new BatchRunner(store, scorer, info.sha256(), settings, force);
       BatchRunner.Outcome outcome =
           runner.run(
@@ -176,8 +185,26 @@ public final class ScoreCommand implements Callable<Integer> {
     }
   }
 
+  /** The outputs {@code --outputs} names. */
+  private java.util.Set<ImageOutput> outputs() throws UsageException {
+    java.util.Set<ImageOutput> outputs = java.util.EnumSet.noneOf(ImageOutput.class);
+    for (String name : outputList.split(",")) {
+      if (name.strip().equals("all")) {
+        outputs.addAll(java.util.EnumSet.allOf(ImageOutput.class));
+      } else if (!name.strip().equals("none") && !name.isBlank()) {
+        try {
+          outputs.add(ImageOutput.parse(name));
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("--outputs: " + e.getMessage(), e);
+        }
+      }
+    }
+    return outputs;
+  }
+
   /** Options the SDK would refuse later, checked before anything is read or loaded, each named. */
   private void checkOptions() throws UsageException {
+    outputs();
     if (batchSize < 1 || batchSize > 1024) {
       throw new UsageException("--batch-size must be 1 to 1024, got " + batchSize);
     }

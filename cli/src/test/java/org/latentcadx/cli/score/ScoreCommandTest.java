@@ -125,7 +125,7 @@ class ScoreCommandTest {
       Files.copy(fixture, dicom);
     }
 
-    CliRun run = score(dicom);
+    CliRun run = score("--outputs", "all", dicom);
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
     JsonNode result = Json.mapper().readTree(out.resolve("IM0001.json").toFile());
@@ -295,6 +295,35 @@ class ScoreCommandTest {
     assertThat(outputIsAFile.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(outputIsAFile.err()).contains("-o " + file + " is a file; expected a folder")
         .doesNotContain("MODEL_NOT_FOUND"); // refused before the model was looked for
+  }
+
+  @Test
+  void outputsAreChosenWithTheDefaultLeavingOutTheOverlaySecondaryCapture() throws IOException {
+    Path dicom = in.resolve("dicom/IM0002");
+    try (var fixture = getClass().getResourceAsStream("/dicom/mg_u16_mono2_explicit_le.dcm")) {
+      Files.createDirectories(dicom.getParent());
+      Files.copy(fixture, dicom);
+    }
+    assertThat(score(dicom).exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(out.resolve("IM0002.seg.dcm")).isRegularFile();
+    assertThat(out.resolve("IM0002.sr.dcm")).isRegularFile();
+    assertThat(out.resolve("IM0002.map.png")).isRegularFile();
+    assertThat(out.resolve("IM0002.overlay.png")).isRegularFile();
+    assertThat(out.resolve("IM0002.overlay.dcm")).doesNotExist();
+
+    Path only = dir.resolve("only-json");
+    CliRun none = CliRun.of("score", "-o", only, "--model", model, "--device", "cpu", "--outputs", "none", dicom);
+    assertThat(none.exitCode()).as(none.err()).isEqualTo(ExitCodes.OK);
+    try (var files = Files.list(only)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("IM0002.json", "IM0002.timings.json", "summary.csv", "errors.csv", "timings.csv");
+    }
+    JsonNode result = Json.mapper().readTree(only.resolve("IM0002.json").toFile());
+    assertThat(result.at("/outputs").size()).isZero();
+
+    CliRun bad = score("--outputs", "map,pdf", in);
+    assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).contains("--outputs: 'pdf' is not an output");
   }
 
   @Test

@@ -24,8 +24,10 @@ import org.latentcadx.sdk.ProbabilityMap;
  *       marks.
  * </ul>
  *
- * <p>Every object is at the source's Rows × Columns: a map at the model's downsampled scale is first
- * enlarged bilinearly ({@link ProbabilityMap#toOriginalSize}), then thresholded. Each method returns the
+ * <p>The segmentations are at the source's Rows × Columns: a map at the model's downsampled scale is
+ * first enlarged bilinearly ({@link ProbabilityMap#toOriginalSize}), then thresholded; the CAD SR's
+ * coordinates are in the source's pixels; the overlay is a picture at display size (at most 2048 pixels
+ * on its long side). Each method returns the
  * new object's SOP Instance UID. Instances are immutable and thread-safe.
  */
 public final class DicomResultWriter {

@@ -17,13 +17,19 @@ import org.latentcadx.sdk.render.OverlayRenderer;
 
 /**
  * Builds an RGB Secondary Capture of a scored image for viewers without SEG support: the picture {@link
- * OverlayRenderer} draws (the same as the command line's overlay PNG), at the image's own size. Same study as the source, new series, Source Image Sequence naming the
- * source. A picture for people, not data: the SEG is the machine-readable result.
+ * OverlayRenderer} draws (the same as the command line's overlay PNG), at display size (at most {@value
+ * #DISPLAY_MAX_SIDE} pixels on its long side, the image's own size when smaller: a full-size RGB copy of
+ * a mammogram is 72 MB and shows nothing more on a screen). Same study as the source, new series, Source
+ * Image Sequence naming the source. A picture for people, not data: the SEG and the CAD SR are the
+ * machine-readable results, at the source's own geometry.
  */
 final class HeatmapOverlay {
 
   static final String SECONDARY_CAPTURE_STORAGE = "1.2.840.10008.5.1.4.1.1.7";
   private static final int SERIES_NUMBER = 9102;
+
+  /** The long side of the secondary capture, at most: a high-resolution display. */
+  static final int DISPLAY_MAX_SIDE = 2048;
 
   private HeatmapOverlay() {}
 
@@ -31,7 +37,8 @@ final class HeatmapOverlay {
   static AttributeList build(DicomImage source, ProbabilityMap map, double threshold,
       AlgorithmIdentity algorithm) throws LatentCadxException, DicomException {
     MammogramImage image = source.image();
-    byte[] rgb = render(image, map, threshold);
+    BufferedImage picture = OverlayRenderer.render(image, map, threshold, DISPLAY_MAX_SIDE);
+    byte[] rgb = rgb(picture);
     AttributeList list = DerivedObject.start(source.source(), SECONDARY_CAPTURE_STORAGE, "OT",
         SERIES_NUMBER, "LatentCADx lesion heatmap", algorithm, LocalDateTime.now());
     if (Attributes.string(list, "ImageLaterality").isEmpty()) {
@@ -43,8 +50,8 @@ final class HeatmapOverlay {
         + algorithm.version() + " blended over the source image; outline at probability " + threshold);
     put(list, "BurnedInAnnotation", "NO");
     putSequence(list, "SourceImageSequence", DerivedObject.sourceImageItem(source.source()));
-    putInts(list, "Rows", image.height());
-    putInts(list, "Columns", image.width());
+    putInts(list, "Rows", picture.getHeight());
+    putInts(list, "Columns", picture.getWidth());
     putInts(list, "SamplesPerPixel", 3);
     put(list, "PhotometricInterpretation", "RGB");
     putInts(list, "PlanarConfiguration", 0);
@@ -59,10 +66,13 @@ final class HeatmapOverlay {
     return list;
   }
 
-  /** The overlay ({@link OverlayRenderer}) at the image's own size, interleaved RGB, padded to an even length. */
+  /** The overlay ({@link OverlayRenderer}) at display size, interleaved RGB, padded to an even length. */
   static byte[] render(MammogramImage image, ProbabilityMap map, double threshold) {
-    BufferedImage picture = OverlayRenderer.render(image, map, threshold, Integer.MAX_VALUE);
-    int pixels = image.width() * image.height();
+    return rgb(OverlayRenderer.render(image, map, threshold, DISPLAY_MAX_SIDE));
+  }
+
+  private static byte[] rgb(BufferedImage picture) {
+    int pixels = picture.getWidth() * picture.getHeight();
     // the picture's own pixels (TYPE_INT_RGB), not a copy: at full size a copy is another 4 bytes a pixel
     int[] argb = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
     byte[] rgb = new byte[pixels * 3 + (pixels * 3) % 2];
