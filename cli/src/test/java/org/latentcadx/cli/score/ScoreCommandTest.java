@@ -119,11 +119,7 @@ class ScoreCommandTest {
 
   @Test
   void dicomInputGetsSpacingLateralityAndMillimetreBoxes() throws Exception {
-    Path dicom = in.resolve("case5/IM0001");
-    try (var fixture = getClass().getResourceAsStream("/dicom/mg_u16_mono2_explicit_le.dcm")) {
-      Files.createDirectories(dicom.getParent());
-      Files.copy(fixture, dicom);
-    }
+    Path dicom = mammogramFixture(in.resolve("case5/IM0001"));
 
     CliRun run = score("--outputs", "all", dicom);
 
@@ -299,11 +295,7 @@ class ScoreCommandTest {
 
   @Test
   void outputsAreChosenWithTheDefaultLeavingOutTheOverlaySecondaryCapture() throws IOException {
-    Path dicom = in.resolve("dicom/IM0002");
-    try (var fixture = getClass().getResourceAsStream("/dicom/mg_u16_mono2_explicit_le.dcm")) {
-      Files.createDirectories(dicom.getParent());
-      Files.copy(fixture, dicom);
-    }
+    Path dicom = mammogramFixture(in.resolve("dicom/IM0002"));
     assertThat(score(dicom).exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(out.resolve("IM0002.seg.dcm")).isRegularFile();
     assertThat(out.resolve("IM0002.sr.dcm")).isRegularFile();
@@ -363,12 +355,8 @@ class ScoreCommandTest {
 
   @Test
   void imagesOfOneStudyGetOneStudyCadReportBesidesTheirOwn() throws Exception {
-    Path first = in.resolve("study/IM0001");
+    Path first = mammogramFixture(in.resolve("study/IM0001"));
     Path second = in.resolve("study/IM0002");
-    try (var fixture = getClass().getResourceAsStream("/dicom/mg_u16_mono2_explicit_le.dcm")) {
-      Files.createDirectories(first.getParent());
-      Files.copy(fixture, first);
-    }
     // The same image again as another instance of the same study.
     AttributeList list = new AttributeList();
     list.read(first.toString());
@@ -398,6 +386,15 @@ class ScoreCommandTest {
     assertThat(output).isEqualTo("1.2.840.10008.5.1.4.1.1.88.50 " + study + " "
         + Stream.of(firstUid, "2.25.1234567890").sorted()
             .map(uid -> "'" + uid + "'").toList().toString());
+  }
+
+  /** The DICOM module's 16-bit mammogram fixture copied to {@code file}. */
+  private Path mammogramFixture(Path file) throws IOException {
+    try (var fixture = getClass().getResourceAsStream("/dicom/mg_u16_mono2_explicit_le.dcm")) {
+      Files.createDirectories(file.getParent());
+      Files.copy(fixture, file);
+    }
+    return file;
   }
 
   private static AttributeList readHeader(Path file) throws Exception {
