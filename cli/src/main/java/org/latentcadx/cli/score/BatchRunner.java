@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.latentcadx.cli.io.Sha256;
 import org.latentcadx.sdk.LatentCadxException;
 import org.slf4j.Logger;
@@ -23,6 +27,17 @@ public final class BatchRunner {
   private final String modelSha256;
   private final ScoreResult.Settings settings;
   private final boolean force;
+  private final int jobs;
+
+  /** As {@link #BatchRunner(ResultStore, ImageScorer, String, ScoreResult.Settings, boolean, int)}, one image at a time. */
+  public BatchRunner(
+      ResultStore store,
+      ImageScorer scorer,
+      String modelSha256,
+      ScoreResult.Settings settings,
+      boolean force) {
+    this(store, scorer, modelSha256, settings, force, 1);
+  }
 
   /**
    * @param store where results are read and written
@@ -30,13 +45,20 @@ public final class BatchRunner {
    * @param modelSha256 the SHA-256 of the model in use (part of "done")
    * @param settings the result-changing settings in use (part of "done")
    * @param force score every input even when done
+   * @param jobs images in flight at once (one decodes while another is inferred or written); the
+   *     scorer must then be safe for concurrent calls, as {@link DetectorScorer} is
    */
   public BatchRunner(
       ResultStore store,
       ImageScorer scorer,
       String modelSha256,
       ScoreResult.Settings settings,
-      boolean force) {
+      boolean force,
+      int jobs) {
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+    }
+    this.jobs = jobs;
     this.store = store;
     this.scorer = scorer;
     this.modelSha256 = modelSha256;
@@ -57,46 +79,90 @@ public final class BatchRunner {
    */
   public record Outcome(List<ScoreResult> results, List<Failure> failures, int scored, int skipped) {}
 
-  /** Runs over {@code inputs} (sorted by key), reporting on {@code progress}. */
+  /**
+   * Runs over {@code inputs} (sorted by key), {@code jobs} at a time, reporting on {@code progress};
+   * results and failures come back in the inputs' order whatever order they finish in.
+   */
   public Outcome run(List<InputFile> inputs, Progress progress) {
+    progress.start(inputs.size());
+    List<Done> outcomes = new ArrayList<>();
+    if (jobs == 1) {
+      for (InputFile input : inputs) {
+        outcomes.add(process(input, progress));
+      }
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(jobs, runnable -> {
+        Thread thread = new Thread(runnable, "score-job");
+        thread.setDaemon(true);
+        return thread;
+      });
+      try {
+        List<Future<Done>> futures = new ArrayList<>();
+        for (InputFile input : inputs) {
+          futures.add(pool.submit(() -> process(input, progress)));
+        }
+        for (Future<Done> future : futures) {
+          outcomes.add(future.get());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while scoring", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a scoring job failed outside its input's handling", e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    progress.end();
     List<ScoreResult> results = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     int scored = 0;
     int skipped = 0;
-    progress.start(inputs.size());
-    for (InputFile input : inputs) {
-      try {
-        String sha256 = Sha256.of(input.path());
-        Optional<ScoreResult> done =
-            force ? Optional.empty() : store.readIfDone(input.key(), sha256, modelSha256, settings);
-        if (done.isPresent()) {
-          results.add(done.get());
-          skipped++;
-          progress.finished(input.key(), Progress.Outcome.SKIPPED, "");
-        } else {
-          ImageScorer.Scored outcome = scorer.score(input, sha256);
-          store.write(input.key(), outcome.result(), outcome.timingsMs());
-          results.add(outcome.result());
-          scored++;
-          progress.finished(input.key(), Progress.Outcome.SCORED, "");
-        }
-      } catch (Exception e) {
-        String reason = reason(e, input.path(), input.key());
-        logFailure(input.key(), e);
-        failures.add(new Failure(input.key(), reason));
-        deleteStaleOutputs(input.key());
-        progress.finished(input.key(), Progress.Outcome.FAILED, reason);
+    for (Done done : outcomes) {
+      if (done.failure() != null) {
+        failures.add(done.failure());
+      } else {
+        results.add(done.result());
+        scored += done.skipped() ? 0 : 1;
+        skipped += done.skipped() ? 1 : 0;
       }
     }
-    progress.end();
     return new Outcome(List.copyOf(results), List.copyOf(failures), scored, skipped);
+  }
+
+  /** What became of one input: its result (reused when {@code skipped}), or its failure. */
+  private record Done(ScoreResult result, boolean skipped, Failure failure) {}
+
+  /** Hashes, reuses or scores and writes one input; never throws for the input's own failure. */
+  private Done process(InputFile input, Progress progress) {
+    try {
+      String sha256 = Sha256.of(input.path());
+      Optional<ScoreResult> done =
+          force ? Optional.empty() : store.readIfDone(input.key(), sha256, modelSha256, settings);
+      if (done.isPresent()) {
+        progress.finished(input.key(), Progress.Outcome.SKIPPED, "");
+        return new Done(done.get(), true, null);
+      }
+      ImageScorer.Scored outcome = scorer.score(input, sha256);
+      store.write(input.key(), outcome.result(), outcome.timingsMs());
+      progress.finished(input.key(), Progress.Outcome.SCORED, "");
+      return new Done(outcome.result(), false, null);
+    } catch (Exception | OutOfMemoryError e) { // one input's failure, whatever it is, stays its own
+      String reason = e instanceof Exception exception
+          ? reason(exception, input.path(), input.key())
+          : "OUT_OF_MEMORY: " + input.key() + " needs more heap than this JVM has (java -Xmx, or fewer --jobs)";
+      logFailure(input.key(), e);
+      deleteStaleOutputs(input.key());
+      progress.finished(input.key(), Progress.Outcome.FAILED, reason);
+      return new Done(null, false, new Failure(input.key(), reason));
+    }
   }
 
   /**
    * Bad input ({@link LatentCadxException}, I/O) is the user's to fix and reaches them as the reason;
    * anything else is a defect here, logged with its stack trace so that it can be reported.
    */
-  private static void logFailure(String key, Exception e) {
+  private static void logFailure(String key, Throwable e) {
     if (e instanceof LatentCadxException || e instanceof IOException) {
       LOG.info("{} failed: {}", key, e.toString());
       LOG.debug("{} failed", key, e);

@@ -37,13 +37,13 @@ public abstract class Progress {
   }
 
   /** Starts counting {@code totalInputs} inputs. */
-  public void start(int totalInputs) {
+  public synchronized void start(int totalInputs) {
     total = totalInputs;
     startNanos = nanoClock.getAsLong();
   }
 
   /** Records that {@code key} finished with {@code outcome}. */
-  public void finished(String key, Outcome outcome, String detail) {
+  public synchronized void finished(String key, Outcome outcome, String detail) {
     finished++;
     if (outcome == Outcome.SCORED) {
       scored++;
@@ -52,7 +52,7 @@ public abstract class Progress {
   }
 
   /** Ends the report. */
-  public void end() {
+  public synchronized void end() {
     out.flush();
   }
 

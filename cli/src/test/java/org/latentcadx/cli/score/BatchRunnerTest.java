@@ -25,7 +25,7 @@ class BatchRunnerTest {
   @TempDir Path dir;
   private Path out;
   private ResultStore store;
-  private final List<String> scoredKeys = new ArrayList<>();
+  private final List<String> scoredKeys = java.util.Collections.synchronizedList(new ArrayList<>());
   private String currentModel;
 
   @BeforeEach
@@ -123,6 +123,23 @@ class BatchRunnerTest {
     assertThat(outcome.failures()).hasSize(1);
     assertThat(out.resolve("a.png.json")).doesNotExist();
     assertThat(out.resolve("a.png.overlay.png")).doesNotExist();
+  }
+
+  @Test
+  void severalJobsAtOnceGiveTheOneJobOutcomeInTheInputsOrder() throws IOException {
+    List<InputFile> inputs = inputs("a.png=0.25", "b.png=corrupt", "c.png=0.75", "d.png=0.5", "e.png=0.1");
+    currentModel = "model-1";
+
+    BatchRunner.Outcome parallel =
+        new BatchRunner(store, this::score, "model-1", SETTINGS, false, 3).run(inputs, quiet());
+
+    assertThat(parallel.results()).extracting(r -> r.input().file())
+        .containsExactly("a.png", "c.png", "d.png", "e.png");
+    assertThat(parallel.failures()).extracting(BatchRunner.Failure::file).containsExactly("b.png");
+    assertThat(parallel.scored()).isEqualTo(4);
+    assertThat(scoredKeys).containsExactlyInAnyOrder("a.png", "b.png", "c.png", "d.png", "e.png");
+    assertThat(new BatchRunner(store, this::score, "model-1", SETTINGS, false, 3).run(inputs, quiet()).skipped())
+        .isEqualTo(4);
   }
 
   @Test

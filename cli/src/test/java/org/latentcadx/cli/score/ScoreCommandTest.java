@@ -319,6 +319,22 @@ class ScoreCommandTest {
   }
 
   @Test
+  void twoJobsWriteTheSameResultsAsOne() throws IOException {
+    assertThat(score(in).exitCode()).isEqualTo(ExitCodes.OK);
+    Path sequential = out.resolve("case1/image.png.json");
+    byte[] expected = Files.readAllBytes(sequential);
+    byte[] summary = Files.readAllBytes(out.resolve("summary.csv"));
+
+    Path parallel = dir.resolve("parallel");
+    CliRun run = CliRun.of("score", "-o", parallel, "--model", model, "--device", "cpu", "--jobs", "2", in);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    assertThat(parallel.resolve("case1/image.png.json")).hasBinaryContent(expected);
+    assertThat(parallel.resolve("summary.csv")).hasBinaryContent(summary);
+    assertThat(score("--jobs", "0", in).err()).contains("--jobs must be 1 to 16, got 0");
+  }
+
+  @Test
   void aFailedInputIsPrintedNotOnlyCounted() throws IOException {
     Path broken = Files.writeString(in.resolve("real.jpg"), "not an image");
     CliRun run = score(broken, in.resolve("case1/image.png"));
