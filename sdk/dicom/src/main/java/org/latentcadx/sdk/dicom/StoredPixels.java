@@ -90,10 +90,14 @@ final class StoredPixels {
     BufferedImage image;
     try {
       image = DecodeDeadline.call(
-          () -> syntax.codec() == TransferSyntaxes.Codec.JPEG_2000
-              ? Jpeg2000Frame.decode(frames[0])
-              : new CompressedFrameDecoder(syntax.uid(), frames, header.bitsAllocated() / 8,
-                  header.columns(), header.rows(), 1, null).getDecompressedFrameAsBufferedImage(0),
+          () -> switch (syntax.codec()) {
+            case JPEG_2000 -> Jpeg2000Frame.decode(frames[0]);
+            case JPEG_LOSSLESS -> {
+              java.util.Optional<BufferedImage> fast = JpegLosslessFrame.decode(frames[0]);
+              yield fast.isPresent() ? fast.get() : pixelMedFrame(syntax, frames, header);
+            }
+            default -> pixelMedFrame(syntax, frames, header);
+          },
           decodeTimeout, source, syntax.name() + " frame");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
@@ -118,5 +122,12 @@ final class StoredPixels {
       values[i] &= (1 << bits) - 1;
     }
     return values;
+  }
+
+  /** A frame decoded by PixelMed's frame decoder (JPEG, RLE, and lossless JPEG without TwelveMonkeys). */
+  private static BufferedImage pixelMedFrame(TransferSyntaxes.Entry syntax, byte[][] frames, ImageHeader header)
+      throws Exception {
+    return new CompressedFrameDecoder(syntax.uid(), frames, header.bitsAllocated() / 8,
+        header.columns(), header.rows(), 1, null).getDecompressedFrameAsBufferedImage(0);
   }
 }
