@@ -13,10 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
+import org.latentcadx.cli.io.Sha256;
 import org.latentcadx.cli.score.DetectorScorer;
 import org.latentcadx.cli.score.ImageScorer;
 import org.latentcadx.cli.score.InputFile;
@@ -29,7 +31,7 @@ import org.latentcadx.sdk.LesionDetector;
 /**
  * Scores the images of one partition on an executor: each {@link ArchiveInput} is read through Hadoop's
  * file system, hashed, skipped when the table already has it (same key, bytes and model), copied to a
- * local temporary file and scored by the executor's shared detector exactly as {@code latentcadx score}
+ * local temporary file when it is not on a local file system, and scored by the executor's shared detector exactly as {@code latentcadx score}
  * does. Any failure of one image becomes its row's {@code error}; it never fails the task.
  */
 final class PartitionScorer implements MapPartitionsFunction<ArchiveInput, Row> {
@@ -88,16 +90,26 @@ final class PartitionScorer implements MapPartitionsFunction<ArchiveInput, Row> 
     String sha256 = null;
     Long size = null;
     Path local = null;
+    Path temporary = null;
     try {
       org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(input.uri());
       FileSystem fs = path.getFileSystem(hadoop);
-      local = Files.createTempFile("latentcadx-", "-" + path.getName());
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = fs.open(path)) {
-        size = Files.copy(new java.security.DigestInputStream(in, digest), local,
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      if (fs instanceof LocalFileSystem localFs) {
+        // A local file (local mode, or a mount every executor sees): read in place.
+        local = localFs.pathToFile(path).toPath();
+        size = Files.size(local);
+        sha256 = Sha256.of(local);
+      } else {
+        // Another file system: one pass copies the bytes to a local file and hashes them.
+        temporary = Files.createTempFile("latentcadx-", "-" + path.getName());
+        local = temporary;
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = fs.open(path)) {
+          size = Files.copy(new java.security.DigestInputStream(in, digest), temporary,
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        sha256 = HexFormat.of().formatHex(digest.digest());
       }
-      sha256 = HexFormat.of().formatHex(digest.digest());
       if (done.value().contains(doneKey(input.key(), sha256, modelColumns.sha256()))) {
         return null;
       }
@@ -114,9 +126,9 @@ final class PartitionScorer implements MapPartitionsFunction<ArchiveInput, Row> 
     } catch (Exception | OutOfMemoryError e) { // one image's failure, whatever it is, stays its own
       return ResultRows.failed(input.key(), input.uri(), sha256, size, modelColumns, e.toString());
     } finally {
-      if (local != null) {
+      if (temporary != null) {
         try {
-          Files.deleteIfExists(local);
+          Files.deleteIfExists(temporary);
         } catch (IOException e) {
           // a temporary file left behind; the OS cleans its temporary folder
         }

@@ -111,7 +111,7 @@ record Froc(int images, Map<String, Integer> abnormalities, List<Point> points) 
     return new CurvePlots.Curve(group, group + " (" + abnormalities.get(group) + " abnormalities)", x, y);
   }
 
-  /** The sensitivity of {@code group} at the lowest threshold whose false positives per image stay within {@code fp}. */
+  /** The highest sensitivity of {@code group} among the operating points with at most {@code fp} false positives per image. */
   double sensitivityAt(String group, double fp) {
     double best = 0;
     for (Point point : points) {

@@ -11,7 +11,6 @@ import org.latentcadx.cli.ExitCodes;
 import org.latentcadx.cli.ModelOption;
 import org.latentcadx.cli.UsageException;
 import org.latentcadx.cli.io.AtomicFiles;
-import org.latentcadx.cli.io.Json;
 import org.latentcadx.sdk.Aggregation;
 import org.latentcadx.sdk.DdsmScanner;
 import org.latentcadx.sdk.Device;
@@ -112,6 +111,9 @@ public final class ScoreCommand implements Callable<Integer> {
           + " overlay-dcm are written for DICOM inputs only).")
   private String outputList;
 
+  /** {@code --outputs} parsed, by {@link #checkOptions}. */
+  private java.util.Set<ImageOutput> chosenOutputs;
+
   @Option(
       names = "--jobs",
       paramLabel = "N",
@@ -148,7 +150,7 @@ public final class ScoreCommand implements Callable<Integer> {
       out.flush();
       AtomicFiles.deleteLeftovers(layout.folder());
       ResultStore store = new ResultStore(layout);
-      DetectorScorer scorer = new DetectorScorer(detector, layout, settings, outputs());
+      DetectorScorer scorer = new DetectorScorer(detector, layout, settings, chosenOutputs);
       BatchRunner runner = new BatchRunner(store, scorer, info.sha256(), settings, force, jobs);
       BatchRunner.Outcome outcome =
           runner.run(
@@ -213,7 +215,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
   /** Options the SDK would refuse later, checked before anything is read or loaded, each named. */
   private void checkOptions() throws UsageException {
-    outputs();
+    chosenOutputs = outputs();
     if (jobs < 1 || jobs > 16) {
       throw new UsageException("--jobs must be 1 to 16, got " + jobs);
     }
