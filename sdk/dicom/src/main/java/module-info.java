@@ -6,6 +6,7 @@ module org.latentcadx.sdk.dicom {
   requires transitive org.latentcadx.sdk;
   requires java.desktop; // ImageIO codecs and rendering of the overlay
   requires pixelmed; // PixelMed's JAR has no module name of its own; this is the one its file name gives
+  requires jai.imageio.jpeg2000; // likewise; JJ2000's logger is reset after each JPEG 2000 decode
 
   exports org.latentcadx.sdk.dicom;
 

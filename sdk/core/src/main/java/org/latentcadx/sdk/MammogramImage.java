@@ -3,11 +3,13 @@ package org.latentcadx.sdk;
 import java.util.Objects;
 
 /**
- * A grey-level mammogram: {@code width × height} float pixels in row-major order, plus metadata.
+ * A grey-level mammogram: {@code width × height} pixels in row-major order, plus metadata.
  *
- * <p>Pixels are the image's stored grey levels as floats (e.g. 0..65535 for a 16-bit image), before
- * any model preprocessing. Instances are immutable and safe to share between threads; constructors copy
- * the given arrays and reject empty, mis-sized or non-finite input with {@link
+ * <p>Pixels are the image's stored grey levels (e.g. 0..65535 for a 16-bit image), before any model
+ * preprocessing, read as floats. An image made {@linkplain #ofShorts from 16-bit values} keeps them as
+ * 16-bit values (2 bytes per pixel, the size of the decoded image); one made {@linkplain #ofFloats from
+ * floats} keeps floats (4 bytes per pixel). Instances are immutable and safe to share between threads;
+ * constructors copy the given arrays and reject empty, mis-sized or non-finite input with {@link
  * LatentCadxException.ErrorCode#INVALID_IMAGE}. Files are read with {@link ImageFiles}.
  */
 public final class MammogramImage {
@@ -21,13 +23,20 @@ public final class MammogramImage {
 
   private final int width;
   private final int height;
-  private final float[] pixels;
+  /** The grey levels as floats, or null when they are held in {@link #words}. */
+  private final float[] floats;
+  /** The grey levels as 16-bit values (see {@link #signed}), or null when held in {@link #floats}. */
+  private final short[] words;
+  private final boolean signed;
   private final ImageMetadata metadata;
 
-  private MammogramImage(int width, int height, float[] pixels, ImageMetadata metadata) {
+  private MammogramImage(
+      int width, int height, float[] floats, short[] words, boolean signed, ImageMetadata metadata) {
     this.width = width;
     this.height = height;
-    this.pixels = pixels;
+    this.floats = floats;
+    this.words = words;
+    this.signed = signed;
     this.metadata = metadata;
   }
 
@@ -44,22 +53,19 @@ public final class MammogramImage {
                 + "; expected finite grey levels");
       }
     }
-    return new MammogramImage(width, height, pixels.clone(), metadata);
+    return new MammogramImage(width, height, pixels.clone(), null, false, metadata);
   }
 
   /**
-   * An image from 16-bit grey levels (row-major), read as unsigned (0..65535) unless {@code signed}.
+   * An image from 16-bit grey levels (row-major), read as unsigned (0..65535) unless {@code signed};
+   * held as 16-bit values.
    */
   public static MammogramImage ofShorts(
       int width, int height, short[] pixels, boolean signed, ImageMetadata metadata)
       throws LatentCadxException {
     Objects.requireNonNull(metadata, "metadata");
     checkShape(width, height, pixels == null ? -1 : pixels.length, metadata);
-    float[] values = new float[pixels.length];
-    for (int i = 0; i < pixels.length; i++) {
-      values[i] = signed ? pixels[i] : Short.toUnsignedInt(pixels[i]);
-    }
-    return new MammogramImage(width, height, values, metadata);
+    return new MammogramImage(width, height, null, pixels.clone(), signed, metadata);
   }
 
   private static void checkShape(int width, int height, int length, ImageMetadata metadata)
@@ -93,7 +99,12 @@ public final class MammogramImage {
   public float get(int x, int y) {
     Objects.checkIndex(x, width);
     Objects.checkIndex(y, height);
-    return pixels[y * width + x];
+    int at = y * width + x;
+    return floats != null ? floats[at] : word(at);
+  }
+
+  private float word(int at) {
+    return signed ? words[at] : Short.toUnsignedInt(words[at]);
   }
 
   /**
@@ -102,12 +113,38 @@ public final class MammogramImage {
    */
   public void copyRow(int y, float[] destination, int offset) {
     Objects.checkIndex(y, height);
-    System.arraycopy(pixels, y * width, destination, offset, width);
+    int start = y * width;
+    if (floats != null) {
+      System.arraycopy(floats, start, destination, offset, width);
+    } else if (signed) {
+      for (int x = 0; x < width; x++) {
+        destination[offset + x] = words[start + x];
+      }
+    } else {
+      for (int x = 0; x < width; x++) {
+        destination[offset + x] = Short.toUnsignedInt(words[start + x]);
+      }
+    }
   }
 
-  /** A copy of the pixels, row-major. */
+  /**
+   * A float copy of the pixels, row-major ({@code 4 × width × height} bytes; prefer {@link #copyRow}
+   * for large images).
+   */
   public float[] pixels() {
-    return pixels.clone();
+    if (floats != null) {
+      return floats.clone();
+    }
+    float[] copy = new float[words.length];
+    for (int y = 0; y < height; y++) {
+      copyRow(y, copy, y * width);
+    }
+    return copy;
+  }
+
+  /** Bytes the pixels take on the heap: 2 per pixel when made from 16-bit values, else 4. */
+  public long pixelBytes() {
+    return floats != null ? 4L * floats.length : 2L * words.length;
   }
 
   public ImageMetadata metadata() {

@@ -147,41 +147,65 @@ public final class ProbabilityMap {
     if (downsampleFactor == 1) {
       return this;
     }
-    float[] out = new float[originalWidth * originalHeight];
+    float[] out = new float[Math.multiplyExact(originalWidth, originalHeight)];
     int[] x0 = new int[originalWidth];
     float[] xFraction = new float[originalWidth];
     sampling(method, originalWidth, width, x0, xFraction);
-    int[] y0 = new int[originalHeight];
-    float[] yFraction = new float[originalHeight];
-    sampling(method, originalHeight, height, y0, yFraction);
     for (int y = 0; y < originalHeight; y++) {
-      int top = y0[y] * width;
-      int bottom = Math.min(y0[y] + 1, height - 1) * width;
-      float fy = yFraction[y];
-      for (int x = 0; x < originalWidth; x++) {
-        int left = x0[x];
-        int right = Math.min(left + 1, width - 1);
-        float fx = xFraction[x];
-        float upper = values[top + left] * (1 - fx) + values[top + right] * fx;
-        float lower = values[bottom + left] * (1 - fx) + values[bottom + right] * fx;
-        out[y * originalWidth + x] = upper * (1 - fy) + lower * fy;
-      }
+      fillOriginalRow(y, method, x0, xFraction, out, y * originalWidth);
     }
-    return new ProbabilityMap(originalWidth, originalHeight, 1, originalWidth, originalHeight, out);
+    return new ProbabilityMap(originalWidth, originalHeight, 1, originalWidth, originalHeight, out, false);
+  }
+
+  /**
+   * Copies row {@code y} of this map enlarged to the original image size ({@code originalWidth} values,
+   * as {@link #toOriginalSize} gives them) into {@code destination}: for working row by row on a large
+   * image without holding the enlarged map.
+   */
+  public void copyOriginalRow(int y, UpsampleMethod method, float[] destination) {
+    Objects.requireNonNull(method, "method");
+    Objects.checkIndex(y, originalHeight);
+    Objects.checkFromIndexSize(0, originalWidth, destination.length);
+    int[] x0 = new int[originalWidth];
+    float[] xFraction = new float[originalWidth];
+    sampling(method, originalWidth, width, x0, xFraction);
+    fillOriginalRow(y, method, x0, xFraction, destination, 0);
+  }
+
+  private void fillOriginalRow(
+      int y, UpsampleMethod method, int[] x0, float[] xFraction, float[] destination, int offset) {
+    int[] y0 = new int[1];
+    float[] yFraction = new float[1];
+    sample(method, y, height, y0, yFraction, 0);
+    int top = y0[0] * width;
+    int bottom = Math.min(y0[0] + 1, height - 1) * width;
+    float fy = yFraction[0];
+    for (int x = 0; x < originalWidth; x++) {
+      int left = x0[x];
+      int right = Math.min(left + 1, width - 1);
+      float fx = xFraction[x];
+      float upper = values[top + left] * (1 - fx) + values[top + right] * fx;
+      float lower = values[bottom + left] * (1 - fx) + values[bottom + right] * fx;
+      destination[offset + x] = upper * (1 - fy) + lower * fy;
+    }
   }
 
   /** For each original index: the lower map index and the weight of the next one. */
   private void sampling(UpsampleMethod method, int originalSize, int mapSize, int[] lower, float[] fraction) {
     for (int i = 0; i < originalSize; i++) {
-      if (method == UpsampleMethod.NEAREST) {
-        lower[i] = Math.min(i / downsampleFactor, mapSize - 1);
-        fraction[i] = 0;
-      } else {
-        double position = (i + 0.5) / downsampleFactor - 0.5;
-        position = Math.max(0, Math.min(position, mapSize - 1));
-        lower[i] = (int) Math.floor(position);
-        fraction[i] = (float) (position - lower[i]);
-      }
+      sample(method, i, mapSize, lower, fraction, i);
+    }
+  }
+
+  private void sample(UpsampleMethod method, int i, int mapSize, int[] lower, float[] fraction, int at) {
+    if (method == UpsampleMethod.NEAREST) {
+      lower[at] = Math.min(i / downsampleFactor, mapSize - 1);
+      fraction[at] = 0;
+    } else {
+      double position = (i + 0.5) / downsampleFactor - 0.5;
+      position = Math.max(0, Math.min(position, mapSize - 1));
+      lower[at] = (int) Math.floor(position);
+      fraction[at] = (float) (position - lower[at]);
     }
   }
 }

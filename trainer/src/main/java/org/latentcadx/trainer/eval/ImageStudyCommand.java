@@ -12,12 +12,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.latentcadx.sdk.Aggregation;
 import org.latentcadx.sdk.DetectionResult;
 import org.latentcadx.sdk.ImageFiles;
 import org.latentcadx.sdk.Lesion;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.MammogramImage;
 import org.latentcadx.sdk.ModelSource;
+import org.latentcadx.sdk.ProbabilityMap;
 import org.latentcadx.sdk.metrics.BootstrapIntervals;
 import org.latentcadx.sdk.metrics.ConfidenceInterval;
 import org.latentcadx.trainer.data.CbisAbnormality;
@@ -73,6 +75,15 @@ public final class ImageStudyCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "Output folder.")
   Path output;
 
+  @Option(names = "--stride", description = "Tile stride in model-scale pixels (default: each model's own).")
+  Integer stride;
+
+  @Option(names = "--top-k", defaultValue = "1", description = "Image probability: the mean of the K largest tile probabilities (${DEFAULT-VALUE}: the maximum).")
+  int topK;
+
+  @Option(names = "--flip", description = "Also score the left-right mirrored image and average the two maps and image probabilities.")
+  boolean flip;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new ImageStudyCommand()).execute(args));
   }
@@ -127,8 +138,14 @@ public final class ImageStudyCommand implements Callable<Integer> {
     long[] hits = new long[thresholds.length];
     long[] falsePositives = new long[thresholds.length];
     float decision;
-    try (LesionDetector detector =
-        LesionDetector.builder(ModelSource.path(model)).intraOpThreads(threads).build()) {
+    LesionDetector.Builder builder =
+        LesionDetector.builder(ModelSource.path(model))
+            .intraOpThreads(threads)
+            .aggregation(topK == 1 ? Aggregation.max() : Aggregation.topKMean(topK));
+    if (stride != null) {
+      builder.stride(stride);
+    }
+    try (LesionDetector detector = builder.build()) {
       decision = detector.modelInfo().decisionThreshold();
       for (int k = 0; k < THRESHOLD_STEPS; k++) {
         thresholds[k] = 0.05 * (k + 1);
@@ -136,7 +153,7 @@ public final class ImageStudyCommand implements Callable<Integer> {
       thresholds[THRESHOLD_STEPS] = decision;
       for (int i = 0; i < images.size(); i++) {
         TruthImage truth = images.get(i);
-        DetectionResult result = detector.detect(upscaled(ImageFiles.read(truth.file()).image()));
+        DetectionResult result = detect(detector, upscaled(ImageFiles.read(truth.file()).image()));
         labels[i] = truth.outlines().isEmpty() ? 0 : 1;
         scores[i] = result.imageProbability();
         float[] map = result.probabilityMap().values();
@@ -210,6 +227,41 @@ public final class ImageStudyCommand implements Callable<Integer> {
         name, auc.estimate(), auc.lower(), auc.upper(), (double) peaksInside / lesionImages,
         peaksInside, lesionImages, atThreshold[0], atThreshold[1], threshold, bestSensitivity,
         Double.isNaN(bestThreshold) ? "–" : String.format(Locale.ROOT, "%.2f", bestThreshold));
+  }
+
+  /** {@code detect}, averaged with the mirrored image's result when {@link #flip} is set. */
+  private DetectionResult detect(LesionDetector detector, MammogramImage image) throws Exception {
+    DetectionResult direct = detector.detect(image);
+    if (!flip) {
+      return direct;
+    }
+    DetectionResult mirrored =
+        detector.detect(
+            MammogramImage.ofFloats(
+                image.width(), image.height(), mirrored(image.pixels(), image.width()),
+                image.metadata()));
+    ProbabilityMap a = direct.probabilityMap();
+    float[] b = mirrored(mirrored.probabilityMap().values(), a.width());
+    float[] values = a.values();
+    for (int p = 0; p < values.length; p++) {
+      values[p] = (values[p] + b[p]) / 2;
+    }
+    ProbabilityMap map =
+        new ProbabilityMap(
+            a.width(), a.height(), a.downsampleFactor(), a.originalWidth(), a.originalHeight(), values);
+    return new DetectionResult(
+        (direct.imageProbability() + mirrored.imageProbability()) / 2, map, direct.lesions(),
+        direct.tileCount() * 2, direct.executionProvider(), direct.timings(), direct.model());
+  }
+
+  private static float[] mirrored(float[] pixels, int width) {
+    float[] out = new float[pixels.length];
+    for (int p = 0; p < pixels.length; p++) {
+      int y = p / width;
+      int x = p % width;
+      out[p] = pixels[y * width + (width - 1 - x)];
+    }
+    return out;
   }
 
   /** The image with every pixel repeated {@link #upscale}×{@link #upscale} times. */

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * 8-connected components of a binary mask stored row by row. Components are numbered 1, 2, … in the
  * raster order of their first pixel; background is 0. Shared by lesion extraction and the per-lesion
- * segmentation metrics, so that both see the same lesions.
+ * segmentation metrics, so that both see the same lesions. Besides the labels, memory grows with the
+ * largest component and the number of components, not with the mask.
  */
 public final class ConnectedComponents {
 
@@ -25,14 +26,17 @@ public final class ConnectedComponents {
   /** The components of {@code mask}, a {@code width × height} image row by row. */
   public static ConnectedComponents of(boolean[] mask, int width, int height) {
     int[] labels = new int[mask.length];
-    int[] stack = new int[mask.length];
-    int[] sizes = new int[mask.length];
+    int[] stack = new int[64];
+    int[] sizes = new int[16];
     int count = 0;
     for (int start = 0; start < mask.length; start++) {
       if (!mask[start] || labels[start] != 0) {
         continue;
       }
       count++;
+      if (count > sizes.length) {
+        sizes = Arrays.copyOf(sizes, 2 * sizes.length);
+      }
       labels[start] = count;
       int top = 0;
       stack[top++] = start;
@@ -51,6 +55,9 @@ public final class ConnectedComponents {
             int neighbour = ny * width + nx;
             if (mask[neighbour] && labels[neighbour] == 0) {
               labels[neighbour] = count;
+              if (top == stack.length) {
+                stack = Arrays.copyOf(stack, 2 * stack.length);
+              }
               stack[top++] = neighbour;
             }
           }

@@ -40,8 +40,8 @@ import org.latentcadx.sdk.testing.TestModel;
  */
 public final class DetectorBenchmark {
 
-  private static final int WIDTH = 4000;
-  private static final int HEIGHT = 6000;
+  static final int WIDTH = 4000;
+  static final int HEIGHT = 6000;
   private static final int TILE = 256;
   private static final int STRIDE = 128;
   private static final int MAP_WIDTH = WIDTH / 4;
@@ -125,7 +125,7 @@ public final class DetectorBenchmark {
   }
 
   /** A 12-bit image with smooth structure and noise (content does not change the cost). */
-  private static MammogramImage syntheticMammogram() throws Exception {
+  static MammogramImage syntheticMammogram() throws Exception {
     Random random = new Random(1);
     short[] pixels = new short[WIDTH * HEIGHT];
     for (int y = 0; y < HEIGHT; y++) {

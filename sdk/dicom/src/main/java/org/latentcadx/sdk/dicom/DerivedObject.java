@@ -112,12 +112,6 @@ final class DerivedObject {
     }
   }
 
-  /** The map at the source's Rows × Columns (bilinear, see {@link ProbabilityMap#toOriginalSize}). */
-  static float[] valuesAtSourceSize(DicomSource source, ProbabilityMap map) {
-    requireSourceSize(source, map);
-    return map.toOriginalSize(UpsampleMethod.BILINEAR).values();
-  }
-
   /** Writes the object as a Part 10 file in Explicit VR Little Endian. */
   static void write(AttributeList list, Path output) throws LatentCadxException {
     try {

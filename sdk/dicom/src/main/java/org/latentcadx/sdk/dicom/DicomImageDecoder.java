@@ -30,13 +30,23 @@ final class DicomImageDecoder {
     syntax.requireDecodable(header.bitsAllocated(), source);
     requirePixelData(structure, header, syntax, source);
 
-    Attribute pixelData = parse(structure, source, false).getPixelData();
-    if (pixelData == null) {
-      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": Pixel Data could not be read");
+    short[] stored;
+    if (syntax.codec() == TransferSyntaxes.Codec.NATIVE) {
+      stored = StoredPixels.ofNative(structure.dataSet(), structure.pixelDataOffset(),
+          structure.bigEndian(), header);
+    } else {
+      Attribute pixelData = parse(structure, source, false).getPixelData();
+      if (pixelData == null) {
+        // PixelMed drops an attribute it fails to build and says nothing of why.
+        throw new LatentCadxException(ErrorCode.CORRUPT_INPUT, source + ": encapsulated Pixel Data could"
+            + " not be read: its fragments are malformed, or the heap cannot hold them");
+      }
+      // The file's bytes are parsed: let them go before the decoder allocates the image.
+      content = null;
+      structure = null;
+      stored = StoredPixels.ofEncapsulated(pixelData, header, syntax, decodeTimeout, source);
     }
-    int[] stored = StoredPixels.decode(pixelData, header, syntax, decodeTimeout, source);
-    MammogramImage image = MammogramImage.ofFloats(
-        header.columns(), header.rows(), GreyLevels.of(stored, header), header.metadata());
+    MammogramImage image = GreyLevels.image(stored, header);
     return new DicomImage(image, new DicomSource(source, headerAttributes));
   }
 

@@ -48,15 +48,15 @@ public final class DicomResultWriter {
   public String writeLesionSegmentation(
       DicomSource source, ProbabilityMap map, double threshold, Path output) throws LatentCadxException {
     ProbabilityMap.checkThreshold(threshold);
-    float[] values = DerivedObject.valuesAtSourceSize(source, map);
-    return write(source.name(), output, () -> Segmentation.binary(source, values, threshold, algorithm));
+    DerivedObject.requireSourceSize(source, map);
+    return write(source.name(), output, () -> Segmentation.binary(source, map, threshold, algorithm));
   }
 
   /** Writes the probability map as a FRACTIONAL segmentation of type PROBABILITY (0..255). */
   public String writeProbabilitySegmentation(DicomSource source, ProbabilityMap map, Path output)
       throws LatentCadxException {
-    float[] values = DerivedObject.valuesAtSourceSize(source, map);
-    return write(source.name(), output, () -> Segmentation.fractional(source, values, algorithm));
+    DerivedObject.requireSourceSize(source, map);
+    return write(source.name(), output, () -> Segmentation.fractional(source, map, algorithm));
   }
 
   /** Writes the heatmap overlay, with the mask outlined at {@code threshold}, as an RGB SC image. */

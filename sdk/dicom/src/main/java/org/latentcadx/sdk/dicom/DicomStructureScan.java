@@ -29,9 +29,12 @@ final class DicomStructureScan {
    *     these, with {@code dataSetEncoding}, so that it meets no length the scan has not checked
    * @param dataSetEncoding the transfer syntax to parse {@code dataSet} with (Explicit VR Little Endian
    *     for a deflated file, else {@code transferSyntaxUid})
+   * @param pixelDataOffset where native Pixel Data's value starts in {@code dataSet} (its length is
+   *     {@code pixelDataLength}); meaningless when Pixel Data is encapsulated or absent
+   * @param bigEndian whether {@code dataSet} is big endian
    */
   record Structure(String transferSyntaxUid, byte[] dataSet, int dataSetOffset, String dataSetEncoding,
-      long pixelDataLength, boolean pixelDataEncapsulated) {
+      long pixelDataLength, boolean pixelDataEncapsulated, int pixelDataOffset, boolean bigEndian) {
     static final long ABSENT = -1;
 
     boolean hasPixelData() {
@@ -58,6 +61,7 @@ final class DicomStructureScan {
   private boolean explicitVr;
   private boolean bigEndian;
   private long pixelDataLength = Structure.ABSENT;
+  private int pixelDataOffset;
   private boolean pixelDataEncapsulated;
 
   /**
@@ -113,7 +117,8 @@ final class DicomStructureScan {
     }
     scanElements(datasetStart, data.length, 0, Run.TOP_LEVEL);
     String encoding = entry.deflated() ? TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN : syntax;
-    return new Structure(syntax, data, datasetStart, encoding, pixelDataLength, pixelDataEncapsulated);
+    return new Structure(syntax, data, datasetStart, encoding, pixelDataLength, pixelDataEncapsulated,
+        pixelDataOffset, bigEndian);
   }
 
   private boolean hasPreamble() {
@@ -227,6 +232,7 @@ final class DicomStructureScan {
       }
       if (run == Run.TOP_LEVEL && tag == PIXEL_DATA) {
         pixelDataLength = header.length;
+        pixelDataOffset = header.valueOffset;
       } else if (isSequence(tag, header.vr)) {
         scanItems(header.valueOffset, (int) valueEnd, depth + 1, false);
       }

@@ -2,9 +2,13 @@ package org.latentcadx.sdk.dicom;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import jj2000.j2k.util.FacilityManager;
+import jj2000.j2k.util.MsgLogger;
+import jj2000.j2k.util.StreamMsgLogger;
 
 /**
  * Decodes one JPEG 2000 code stream with the JPEG 2000 ImageIO reader (jai-imageio's JJ2000), guarded
@@ -15,6 +19,10 @@ import javax.imageio.ImageReader;
  * 0x90, ISO/IEC 15444-1 Annex B.10.1 and C.1.3), so such a stream is refused before decoding.
  */
 final class Jpeg2000Frame {
+  /** JJ2000's default message logger between decodes; its messages were never shown. */
+  private static final MsgLogger QUIET =
+      new StreamMsgLogger(OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), 78);
+
   private Jpeg2000Frame() {}
 
   /** The decoded frame; an IOException when the code stream is corrupt or no reader is installed. */
@@ -35,6 +43,10 @@ final class Jpeg2000Frame {
       return reader.read(0);
     } finally {
       reader.dispose();
+      // Each reader makes itself JJ2000's static default message logger and keeps its decoding state
+      // (a float copy of the image) after dispose(), so the last reader would hold that copy until the
+      // next JPEG 2000 image. (Its reset() would drop the state but fails on a null input.)
+      FacilityManager.registerMsgLogger(null, QUIET);
     }
   }
 

@@ -11,6 +11,8 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttribute;
 import java.time.LocalDateTime;
 import org.latentcadx.sdk.LatentCadxException;
+import org.latentcadx.sdk.ProbabilityMap;
+import org.latentcadx.sdk.ProbabilityMap.UpsampleMethod;
 
 /**
  * Builds a DICOM Segmentation (SEG) of one scored image: one segment, "Lesion" (SCT 52988006, category
@@ -26,24 +28,38 @@ final class Segmentation {
 
   private Segmentation() {}
 
-  /** A BINARY segmentation of {@code values ≥ threshold} (values at the source's size). */
-  static AttributeList binary(DicomSource source, float[] values, double threshold,
+  /**
+   * A BINARY segmentation of {@code map ≥ threshold} at the source's size (the map enlarged bilinearly,
+   * one row at a time).
+   */
+  static AttributeList binary(DicomSource source, ProbabilityMap map, double threshold,
       AlgorithmIdentity algorithm) throws LatentCadxException, DicomException {
-    byte[] packed = new byte[evenLength((values.length + 7) / 8)];
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] >= threshold) {
-        packed[i >> 3] |= (byte) (1 << (i & 7));
+    int width = map.originalWidth();
+    float[] row = new float[width];
+    byte[] packed = new byte[evenLength((int) (((long) width * map.originalHeight() + 7) / 8))];
+    for (int y = 0; y < map.originalHeight(); y++) {
+      map.copyOriginalRow(y, UpsampleMethod.BILINEAR, row);
+      for (int x = 0, i = y * width; x < width; x++, i++) {
+        if (row[x] >= threshold) {
+          packed[i >> 3] |= (byte) (1 << (i & 7));
+        }
       }
     }
     return build(source, packed, 1, "BINARY", "lesion probability >= " + threshold, algorithm);
   }
 
-  /** A FRACTIONAL segmentation of type PROBABILITY, probabilities scaled to 0..255. */
-  static AttributeList fractional(DicomSource source, float[] values, AlgorithmIdentity algorithm)
+  /** A FRACTIONAL segmentation of type PROBABILITY, probabilities scaled to 0..255, at the source's size. */
+  static AttributeList fractional(DicomSource source, ProbabilityMap map, AlgorithmIdentity algorithm)
       throws LatentCadxException, DicomException {
-    byte[] bytes = new byte[evenLength(values.length)];
-    for (int i = 0; i < values.length; i++) {
-      bytes[i] = (byte) Math.round(Math.min(1f, Math.max(0f, values[i])) * MAX_FRACTIONAL_VALUE);
+    int width = map.originalWidth();
+    float[] row = new float[width];
+    byte[] bytes = new byte[evenLength(Math.multiplyExact(width, map.originalHeight()))];
+    for (int y = 0; y < map.originalHeight(); y++) {
+      map.copyOriginalRow(y, UpsampleMethod.BILINEAR, row);
+      for (int x = 0; x < width; x++) {
+        bytes[y * width + x] =
+            (byte) Math.round(Math.min(1f, Math.max(0f, row[x])) * MAX_FRACTIONAL_VALUE);
+      }
     }
     return build(source, bytes, 8, "FRACTIONAL", "lesion probability", algorithm);
   }

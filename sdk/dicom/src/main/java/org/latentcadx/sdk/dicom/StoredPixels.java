@@ -2,17 +2,23 @@ package org.latentcadx.sdk.dicom;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.CompressedFrameDecoder;
-import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferShort;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.Raster;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntUnaryOperator;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 
 /**
- * Turns a Pixel Data attribute into stored pixel values: decompressed when needed, reduced to the Bits
+ * Turns Pixel Data into stored pixel values: decompressed when needed, reduced to the Bits
  * Stored ending at High Bit (other bits, e.g. overlays, are dropped), sign-extended when Pixel
  * Representation is signed.
  */
@@ -20,63 +26,59 @@ final class StoredPixels {
 
   private StoredPixels() {}
 
-  /** The stored values, row-major, {@code rows × columns} of them. */
-  static int[] decode(Attribute pixelData, ImageHeader header, TransferSyntaxes.Entry syntax,
+  /**
+   * The stored values of native Pixel Data, read straight from the data set's bytes (the structure scan
+   * checked its offset and length): row-major, {@code rows × columns} of them, as 16-bit words, two's
+   * complement when {@link ImageHeader#signed()}, else unsigned ({@code value & 0xFFFF}).
+   */
+  static short[] ofNative(byte[] data, int offset, boolean bigEndian, ImageHeader header) {
+    IntUnaryOperator stored = storedValue(header, true);
+    short[] values = new short[header.rows() * header.columns()];
+    if (header.bitsAllocated() == 16) {
+      ByteBuffer.wrap(data, offset, 2 * values.length)
+          .order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
+          .asShortBuffer()
+          .get(values);
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (short) stored.applyAsInt(values[i] & 0xFFFF);
+      }
+    } else {
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (short) stored.applyAsInt(data[offset + i] & 0xFF);
+      }
+    }
+    return values;
+  }
+
+  /** The stored values of encapsulated Pixel Data, decompressed; as {@link #ofNative}. */
+  static short[] ofEncapsulated(Attribute pixelData, ImageHeader header, TransferSyntaxes.Entry syntax,
       Duration decodeTimeout, String source) throws LatentCadxException {
-    int count = header.rows() * header.columns();
-    int[] raw = syntax.codec() == TransferSyntaxes.Codec.NATIVE
-        ? nativeValues(pixelData, header, count, source)
-        : decompressed(pixelData, header, syntax, decodeTimeout, source);
-    // Native and RLE data keep the stored bits where High Bit puts them; JPEG decoders return them
-    // right-aligned.
-    boolean alignedByHighBit = syntax.codec() == TransferSyntaxes.Codec.NATIVE
-        || syntax.codec() == TransferSyntaxes.Codec.RLE;
+    // RLE data keeps the stored bits where High Bit puts them, as native data does; JPEG decoders return
+    // them right-aligned.
+    return decompressed(pixelData, header, syntax, decodeTimeout,
+        storedValue(header, syntax.codec() == TransferSyntaxes.Codec.RLE), source);
+  }
+
+  /**
+   * Raw sample to stored value: the Bits Stored ending at High Bit when {@code alignedByHighBit}, else
+   * the low Bits Stored; sign-extended when signed.
+   */
+  private static IntUnaryOperator storedValue(ImageHeader header, boolean alignedByHighBit) {
     int shift = alignedByHighBit ? header.highBit() + 1 - header.bitsStored() : 0;
     int mask = (1 << header.bitsStored()) - 1;
     int signBit = 1 << (header.bitsStored() - 1);
     // A lossy JPEG (2000) code stream may decode to values beyond Bits Stored (overshoot at edges):
     // clamp them to the largest stored value instead of letting the mask wrap them to near 0.
     boolean clampOvershoot = !alignedByHighBit && !header.signed();
-    for (int i = 0; i < count; i++) {
-      int value = clampOvershoot ? Math.min(raw[i], mask) : (raw[i] >>> shift) & mask;
-      raw[i] = header.signed() && (value & signBit) != 0 ? value - (mask + 1) : value;
-    }
-    return raw;
+    return raw -> {
+      int value = clampOvershoot ? Math.min(raw, mask) : (raw >>> shift) & mask;
+      return header.signed() && (value & signBit) != 0 ? value - (mask + 1) : value;
+    };
   }
 
-  private static int[] nativeValues(Attribute pixelData, ImageHeader header, int count, String source)
+  private static short[] decompressed(Attribute pixelData, ImageHeader header,
+      TransferSyntaxes.Entry syntax, Duration decodeTimeout, IntUnaryOperator stored, String source)
       throws LatentCadxException {
-    int[] values = new int[count];
-    try {
-      if (header.bitsAllocated() == 16) {
-        short[] words = pixelData.getShortValues();
-        requireAtLeast(words.length, count, source);
-        for (int i = 0; i < count; i++) {
-          values[i] = words[i] & 0xFFFF;
-        }
-      } else {
-        byte[] bytes = pixelData.getByteValues();
-        requireAtLeast(bytes.length, count, source);
-        for (int i = 0; i < count; i++) {
-          values[i] = bytes[i] & 0xFF;
-        }
-      }
-    } catch (DicomException e) {
-      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
-          source + ": cannot read the Pixel Data values: " + FailureText.of(e), e);
-    }
-    return values;
-  }
-
-  private static void requireAtLeast(int have, int need, String source) throws LatentCadxException {
-    if (have < need) {
-      throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
-          source + ": Pixel Data holds " + have + " values; Rows x Columns needs " + need);
-    }
-  }
-
-  private static int[] decompressed(Attribute pixelData, ImageHeader header,
-      TransferSyntaxes.Entry syntax, Duration decodeTimeout, String source) throws LatentCadxException {
     if (!(pixelData instanceof OtherByteAttributeMultipleCompressedFrames compressed)) {
       throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
           source + ": transfer syntax " + syntax.uid() + " needs encapsulated Pixel Data, found native");
@@ -115,13 +117,42 @@ final class StoredPixels {
           + "; the DICOM header says " + header.columns() + " x " + header.rows() + " grey levels");
     }
     Raster raster = image.getRaster();
-    int[] values = raster.getSamples(0, 0, header.columns(), header.rows(), 0,
-        new int[header.rows() * header.columns()]);
-    int bits = header.bitsAllocated();
-    for (int i = 0; i < values.length; i++) {
-      values[i] &= (1 << bits) - 1;
+    int allocatedMask = (1 << header.bitsAllocated()) - 1;
+    short[] words = wordsOf(raster);
+    if (words != null) {
+      // The decoder's own array, reduced in place: no second copy of the image.
+      for (int i = 0; i < words.length; i++) {
+        words[i] = (short) stored.applyAsInt(words[i] & allocatedMask);
+      }
+      return words;
+    }
+    int width = header.columns();
+    short[] values = new short[header.rows() * width];
+    int[] row = new int[width];
+    for (int y = 0; y < header.rows(); y++) {
+      raster.getSamples(0, y, width, 1, 0, row);
+      for (int x = 0; x < width; x++) {
+        values[y * width + x] = (short) stored.applyAsInt(row[x] & allocatedMask);
+      }
     }
     return values;
+  }
+
+  /**
+   * The raster's 16-bit sample array when it holds exactly the raster's pixels, one per element, row by
+   * row (the usual layout of a decoded grey frame); else null.
+   */
+  private static short[] wordsOf(Raster raster) {
+    DataBuffer buffer = raster.getDataBuffer();
+    if (buffer.getNumBanks() != 1 || buffer.getOffset() != 0
+        || !(raster.getSampleModel() instanceof ComponentSampleModel layout)
+        || layout.getPixelStride() != 1 || layout.getScanlineStride() != raster.getWidth()
+        || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0) {
+      return null;
+    }
+    short[] words = buffer instanceof DataBufferUShort u ? u.getData()
+        : buffer instanceof DataBufferShort s ? s.getData() : null;
+    return words != null && words.length == raster.getWidth() * raster.getHeight() ? words : null;
   }
 
   /** A frame decoded by PixelMed's frame decoder (JPEG, RLE, and lossless JPEG without TwelveMonkeys). */

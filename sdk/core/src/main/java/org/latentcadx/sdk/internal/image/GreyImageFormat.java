@@ -143,9 +143,17 @@ public final class GreyImageFormat implements ImageFormat {
               + (image.getColorModel() instanceof IndexColorModel ? " with a palette" : "")
               + "; expected one grey channel of 8 or 16 bits");
     }
-    float[] values = raster.getSamples(0, 0, raster.getWidth(), raster.getHeight(), 0, (float[]) null);
+    int width = raster.getWidth();
+    int height = raster.getHeight();
+    short[] values = new short[Math.multiplyExact(width, height)];
+    int[] row = new int[width];
+    for (int y = 0; y < height; y++) {
+      raster.getSamples(0, y, width, 1, 0, row);
+      for (int x = 0; x < width; x++) {
+        values[y * width + x] = (short) row[x];
+      }
+    }
     ImageMetadata metadata = ImageMetadata.of(file.toString()).withBitsStored(bits);
-    return new GreyImage(
-        MammogramImage.ofFloats(raster.getWidth(), raster.getHeight(), values, metadata), name);
+    return new GreyImage(MammogramImage.ofShorts(width, height, values, false, metadata), name);
   }
 }

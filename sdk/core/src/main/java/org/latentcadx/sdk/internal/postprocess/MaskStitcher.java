@@ -13,7 +13,9 @@ import org.latentcadx.sdk.internal.tiling.TileGrid;
  * has positive total weight. Where only one tile covers a pixel its mask value is taken as is.
  *
  * <p>The grid's tiles are every pairing of its column and row starts, so a pixel's total weight is the
- * product of a column total and a row total, computed once from the grid.
+ * product of a column total and a row total, computed once from the grid. Weighted sums are held in one
+ * float per padded map pixel, which becomes the map itself when no cropping is needed (the usual case):
+ * the stitcher's memory is the map's.
  *
  * <p>Not thread-safe: one instance per {@code detect} call.
  */
@@ -21,10 +23,10 @@ public final class MaskStitcher {
 
   private final int tileSize;
   private final int width;
-  private final double[] tent;
+  private final float[] tent;
   private final double[] columnWeights;
   private final double[] rowWeights;
-  private final double[] weightedSum;
+  private final float[] weightedSum;
 
   /** A stitcher for the tiles of {@code grid} over its padded image. */
   public MaskStitcher(TileGrid grid) {
@@ -39,11 +41,11 @@ public final class MaskStitcher {
     for (int row = 0; row < grid.rows(); row++) {
       addTent(rowWeights, grid.tile(row * grid.columns()).origin().y());
     }
-    this.weightedSum = new double[Math.multiplyExact(width, grid.paddedHeight())];
+    this.weightedSum = new float[Math.multiplyExact(width, grid.paddedHeight())];
   }
 
-  private static double[] tentWeights(int tileSize) {
-    double[] weights = new double[tileSize];
+  private static float[] tentWeights(int tileSize) {
+    float[] weights = new float[tileSize];
     for (int i = 0; i < tileSize; i++) {
       weights[i] = Math.min(i + 1, tileSize - i);
     }
@@ -59,7 +61,7 @@ public final class MaskStitcher {
   /** Adds one tile's {@code T × T} row-major mask, read from {@code masks} at {@code offset}. */
   public void add(PixelOrigin origin, FloatBuffer masks, int offset) {
     for (int row = 0; row < tileSize; row++) {
-      double rowWeight = tent[row];
+      float rowWeight = tent[row];
       int target = (origin.y() + row) * width + origin.x();
       int source = offset + row * tileSize;
       for (int column = 0; column < tileSize; column++) {
@@ -69,21 +71,23 @@ public final class MaskStitcher {
   }
 
   /**
-   * The blended map cropped to its top-left {@code mapWidth × mapHeight} part.
+   * The blended map cropped to its top-left {@code mapWidth × mapHeight} part. Call once: without
+   * cropping the map is the stitcher's own array.
    *
    * @throws IllegalStateException if a pixel of that part was covered by no tile
    */
   public FloatGrid result(int mapWidth, int mapHeight) {
-    FloatGrid map = FloatGrid.zeros(mapWidth, mapHeight);
+    boolean inPlace = (long) mapWidth * mapHeight == weightedSum.length;
+    float[] map = inPlace ? weightedSum : new float[Math.multiplyExact(mapWidth, mapHeight)];
     for (int y = 0; y < mapHeight; y++) {
       for (int x = 0; x < mapWidth; x++) {
         double weight = columnWeights[x] * rowWeights[y];
         if (weight == 0) {
           throw new IllegalStateException("map pixel (" + x + ", " + y + ") was covered by no tile");
         }
-        map.set(x, y, (float) (weightedSum[y * width + x] / weight));
+        map[y * mapWidth + x] = (float) (weightedSum[y * width + x] / weight);
       }
     }
-    return map;
+    return new FloatGrid(mapWidth, mapHeight, map);
   }
 }
