@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.latentcadx.cli.io.AtomicFiles;
 import org.latentcadx.sdk.BoundingBox;
 import org.latentcadx.sdk.DetectionResult;
@@ -34,8 +35,10 @@ import org.latentcadx.sdk.render.ProbabilityMapPng;
  * ({@code .map.png}), the overlay ({@code .overlay.png}) and, for DICOM inputs, a binary DICOM
  * Segmentation of the lesion mask ({@code .seg.dcm}), an RGB secondary-capture heatmap overlay
  * ({@code .overlay.dcm}) and a Mammography CAD SR ({@code .sr.dcm}) in the source's study; or, made
- * {@link #withoutFiles}, only the result (what the Spark job stores in its table). One instance per
- * thread: it keeps the run's scored DICOM images for the per-study reports.
+ * {@link #withoutFiles}, only the result (what the Spark job stores in its table). It keeps the run's
+ * scored DICOM images for the per-study reports. Callers may share one instance between threads: each
+ * decodes and writes on its own thread, and inference runs for one image at a time, so that the CPU
+ * used is the detector's ONNX Runtime threads plus one thread for each other image in flight.
  */
 public final class DetectorScorer implements ImageScorer {
 
@@ -46,6 +49,7 @@ public final class DetectorScorer implements ImageScorer {
   private final DicomResultWriter dicomWriter;
   private final StudyReports studyReports = new StudyReports();
   private final java.util.Set<ImageOutput> outputs;
+  private final ReentrantLock inference = new ReentrantLock(true);
 
   /** A scorer that writes each image's {@link ImageOutput#DEFAULT} files under {@code layout}. */
   public DetectorScorer(LesionDetector detector, OutputLayout layout, ScoreResult.Settings settings)
@@ -84,7 +88,13 @@ public final class DetectorScorer implements ImageScorer {
     }
     timings.put("decode", millis(decoding));
 
-    DetectionResult detection = detector.detect(image);
+    DetectionResult detection;
+    inference.lock();
+    try {
+      detection = detector.detect(image);
+    } finally {
+      inference.unlock();
+    }
     timings.put("preprocessing", millis(detection.timings().preprocessing()));
     timings.put("inference", millis(detection.timings().inference()));
     timings.put("stitching", millis(detection.timings().stitching()));

@@ -75,7 +75,9 @@ public final class ScoreCommand implements Callable<Integer> {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Threads per model operator, 1 to 256 (default: all processors).")
+      description = "CPU budget: at most N threads busy at once, counting ONNX Runtime's, decoding and writing,"
+          + " 1 to 256. Inference runs one image at a time with N - (jobs - 1) threads while each other job"
+          + " decodes or writes on one (default: all processors).")
   private Integer threads;
 
   @Option(
@@ -118,9 +120,9 @@ public final class ScoreCommand implements Callable<Integer> {
       names = "--jobs",
       paramLabel = "N",
       defaultValue = "1",
-      description = "Images in flight at once, 1 to 16: one decodes while another is inferred or its files are"
-          + " written. Each needs heap for one image (about 0.5 GB for a 4000 x 6000 mammogram)"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "Images in flight at once, 1 to 16 and at most --threads: one decodes while another is"
+          + " inferred or its files are written. Each needs heap for one image (budget 256 MB for a"
+          + " 4000 x 6000 mammogram) (default: ${DEFAULT-VALUE}).")
   private int jobs;
 
   @Option(names = "--force", description = "Score every input again, even those already done.")
@@ -225,12 +227,21 @@ public final class ScoreCommand implements Callable<Integer> {
     if (threads != null && (threads < 1 || threads > 256)) {
       throw new UsageException("--threads must be 1 to 256, got " + threads);
     }
+    if (jobs > cpuBudget()) {
+      throw new UsageException("--jobs " + jobs + " needs a CPU budget of at least " + jobs
+          + " threads (each image in flight decodes or writes on one); --threads is " + cpuBudget());
+    }
     if (stride != null && stride < 1) {
       throw new UsageException("--stride must be at least 1 (and at most the model's tile size), got " + stride);
     }
     if (java.nio.file.Files.exists(output) && !java.nio.file.Files.isDirectory(output)) {
       throw new UsageException("-o " + output + " is a file; expected a folder (created if missing)");
     }
+  }
+
+  /** {@code --threads}, or every available processor. */
+  private int cpuBudget() {
+    return threads != null ? threads : Runtime.getRuntime().availableProcessors();
   }
 
   /** Why CUDA is not used, in one sentence, and only when a device was asked for. */
@@ -279,9 +290,7 @@ public final class ScoreCommand implements Callable<Integer> {
     return model.open(
         builder -> {
           builder.device(device).batchSize(batchSize).aggregation(aggregation);
-          if (threads != null) {
-            builder.intraOpThreads(threads);
-          }
+          builder.intraOpThreads(cpuBudget() - (jobs - 1));
           if (stride != null) {
             builder.stride(stride);
           }

@@ -326,12 +326,23 @@ class ScoreCommandTest {
     byte[] summary = Files.readAllBytes(out.resolve("summary.csv"));
 
     Path parallel = dir.resolve("parallel");
-    CliRun run = CliRun.of("score", "-o", parallel, "--model", model, "--device", "cpu", "--jobs", "2", in);
+    CliRun run = CliRun.of(
+        "score", "-o", parallel, "--model", model, "--device", "cpu", "--jobs", "2", "--threads", "2", in);
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
     assertThat(parallel.resolve("case1/image.png.json")).hasBinaryContent(expected);
     assertThat(parallel.resolve("summary.csv")).hasBinaryContent(summary);
     assertThat(score("--jobs", "0", in).err()).contains("--jobs must be 1 to 16, got 0");
+  }
+
+  @Test
+  void moreJobsThanTheCpuBudgetIsAUsageError() {
+    CliRun run = score("--jobs", "3", "--threads", "2", in);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err().strip())
+        .startsWith("latentcadx: --jobs 3 needs a CPU budget of at least 3 threads (each image in flight"
+            + " decodes or writes on one); --threads is 2");
   }
 
   @Test

@@ -324,7 +324,10 @@ public final class LesionDetector implements AutoCloseable {
 
     /**
      * Threads ONNX Runtime uses inside one operator, 1 to 256; default the number of available
-     * processors.
+     * processors. This is a {@code detect} call's CPU budget: the calling thread does the Java stages
+     * while ONNX Runtime's threads sleep, and waits while they run, so one call keeps at most this many
+     * threads busy (concurrent calls add up). Idle threads sleep rather than spin, so an idle detector
+     * uses no CPU.
      */
     public Builder intraOpThreads(int threads) {
       this.intraOpThreads = checkRange("intra-op threads", threads, 1, 256);

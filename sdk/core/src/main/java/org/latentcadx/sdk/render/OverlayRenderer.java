@@ -6,13 +6,9 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 import org.latentcadx.sdk.BoundingBox;
 import org.latentcadx.sdk.Lesion;
 import org.latentcadx.sdk.MammogramImage;
@@ -68,7 +64,7 @@ public final class OverlayRenderer {
    * @param threshold the lesion threshold: its outline is drawn and its lesions boxed
    */
   public static byte[] png(MammogramImage image, ProbabilityMap map, double threshold) {
-    return encode(render(image, map, threshold, PNG_MAX_SIDE));
+    return PngBytes.of(render(image, map, threshold, PNG_MAX_SIDE));
   }
 
   /**
@@ -78,17 +74,7 @@ public final class OverlayRenderer {
   public static byte[] png(MammogramImage image, ProbabilityMap map, double threshold, Caption caption) {
     Objects.requireNonNull(caption, "caption");
     BufferedImage picture = render(image, map, threshold, PNG_MAX_SIDE);
-    return encode(CaptionBand.below(picture, caption, threshold, tintFloor(threshold)));
-  }
-
-  private static byte[] encode(BufferedImage picture) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(picture, "png", bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing a PNG to memory failed", e);
-    }
-    return bytes.toByteArray();
+    return PngBytes.of(CaptionBand.below(picture, caption, threshold, tintFloor(threshold)));
   }
 
   /**

@@ -2,11 +2,7 @@ package org.latentcadx.sdk.render;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.latentcadx.sdk.ImageFiles;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
@@ -33,13 +29,7 @@ public final class ProbabilityMapPng {
         raster.setSample(x, y, 0, (int) Math.round(map.get(x, y) * MAX));
       }
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing a PNG to memory failed", e);
-    }
-    return bytes.toByteArray();
+    return PngBytes.of(image);
   }
 
   /**

@@ -36,7 +36,8 @@ import org.latentcadx.sdk.testing.TestModel;
  * test; see {@code docs/PERFORMANCE.md} for the command and recorded figures.
  *
  * <p>Arguments: {@code [iterations (default 5)] [intra-op threads (default all processors)] [batch size
- * (default 8)]}.
+ * (default 8)] [model.onnx]}; a given model (e.g. the bundled {@code latentcadx-lite.onnx}) replaces the
+ * built one and must have the same tiling (256 × 256 at stride 128, downsample factor 4).
  */
 public final class DetectorBenchmark {
 
@@ -54,10 +55,12 @@ public final class DetectorBenchmark {
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     byte[] model =
-        TestModel.convolutional(TILE, new int[] {8, 16, 16}, 2021)
-            .metadata("latentcadx.downsample_factor", "4")
-            .metadata("latentcadx.tile_stride", Integer.toString(STRIDE))
-            .toBytes();
+        args.length > 3
+            ? Files.readAllBytes(Path.of(args[3]))
+            : TestModel.convolutional(TILE, new int[] {8, 16, 16}, 2021)
+                .metadata("latentcadx.downsample_factor", "4")
+                .metadata("latentcadx.tile_stride", Integer.toString(STRIDE))
+                .toBytes();
     Path file = Files.createTempFile("latentcadx-bench", ".onnx");
     Files.write(file, model);
     MammogramImage image = syntheticMammogram();
