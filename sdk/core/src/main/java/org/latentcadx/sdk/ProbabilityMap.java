@@ -31,6 +31,9 @@ public final class ProbabilityMap {
   private final int originalWidth;
   private final int originalHeight;
   private final float[] values;
+  // Column samplings of copyOriginalRow, computed on first use (a benign race: equal values).
+  private volatile Sampling bilinearColumns;
+  private volatile Sampling nearestColumns;
 
   /**
    * A map of {@code width × height} values covering an {@code originalWidth × originalHeight} image
@@ -148,11 +151,9 @@ public final class ProbabilityMap {
       return this;
     }
     float[] out = new float[Math.multiplyExact(originalWidth, originalHeight)];
-    int[] x0 = new int[originalWidth];
-    float[] xFraction = new float[originalWidth];
-    sampling(method, originalWidth, width, x0, xFraction);
+    Sampling columns = columns(method);
     for (int y = 0; y < originalHeight; y++) {
-      fillOriginalRow(y, method, x0, xFraction, out, y * originalWidth);
+      fillOriginalRow(y, method, columns, out, y * originalWidth);
     }
     return new ProbabilityMap(originalWidth, originalHeight, 1, originalWidth, originalHeight, out, false);
   }
@@ -166,20 +167,39 @@ public final class ProbabilityMap {
     Objects.requireNonNull(method, "method");
     Objects.checkIndex(y, originalHeight);
     Objects.checkFromIndexSize(0, originalWidth, destination.length);
-    int[] x0 = new int[originalWidth];
-    float[] xFraction = new float[originalWidth];
-    sampling(method, originalWidth, width, x0, xFraction);
-    fillOriginalRow(y, method, x0, xFraction, destination, 0);
+    fillOriginalRow(y, method, columns(method), destination, 0);
+  }
+
+  /** For each original index: the lower map index and the weight of the next one. */
+  private record Sampling(int[] lower, float[] fraction) {}
+
+  /** The column sampling of {@code method}, computed once per map and method. */
+  private Sampling columns(UpsampleMethod method) {
+    Sampling cached = method == UpsampleMethod.BILINEAR ? bilinearColumns : nearestColumns;
+    if (cached == null) {
+      cached = new Sampling(new int[originalWidth], new float[originalWidth]);
+      for (int x = 0; x < originalWidth; x++) {
+        sample(method, x, width, cached.lower(), cached.fraction(), x);
+      }
+      if (method == UpsampleMethod.BILINEAR) {
+        bilinearColumns = cached;
+      } else {
+        nearestColumns = cached;
+      }
+    }
+    return cached;
   }
 
   private void fillOriginalRow(
-      int y, UpsampleMethod method, int[] x0, float[] xFraction, float[] destination, int offset) {
+      int y, UpsampleMethod method, Sampling columns, float[] destination, int offset) {
     int[] y0 = new int[1];
     float[] yFraction = new float[1];
     sample(method, y, height, y0, yFraction, 0);
     int top = y0[0] * width;
     int bottom = Math.min(y0[0] + 1, height - 1) * width;
     float fy = yFraction[0];
+    int[] x0 = columns.lower();
+    float[] xFraction = columns.fraction();
     for (int x = 0; x < originalWidth; x++) {
       int left = x0[x];
       int right = Math.min(left + 1, width - 1);
@@ -187,13 +207,6 @@ public final class ProbabilityMap {
       float upper = values[top + left] * (1 - fx) + values[top + right] * fx;
       float lower = values[bottom + left] * (1 - fx) + values[bottom + right] * fx;
       destination[offset + x] = upper * (1 - fy) + lower * fy;
-    }
-  }
-
-  /** For each original index: the lower map index and the weight of the next one. */
-  private void sampling(UpsampleMethod method, int originalSize, int mapSize, int[] lower, float[] fraction) {
-    for (int i = 0; i < originalSize; i++) {
-      sample(method, i, mapSize, lower, fraction, i);
     }
   }
 

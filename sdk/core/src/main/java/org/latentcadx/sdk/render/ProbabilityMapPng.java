@@ -1,7 +1,7 @@
 package org.latentcadx.sdk.render;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
+import java.awt.image.DataBufferUShort;
 import java.nio.file.Path;
 import org.latentcadx.sdk.ImageFiles;
 import org.latentcadx.sdk.LatentCadxException;
@@ -23,11 +23,10 @@ public final class ProbabilityMapPng {
   /** The PNG bytes of {@code map}. */
   public static byte[] encode(ProbabilityMap map) {
     BufferedImage image = new BufferedImage(map.width(), map.height(), BufferedImage.TYPE_USHORT_GRAY);
-    WritableRaster raster = image.getRaster();
-    for (int y = 0; y < map.height(); y++) {
-      for (int x = 0; x < map.width(); x++) {
-        raster.setSample(x, y, 0, (int) Math.round(map.get(x, y) * MAX));
-      }
+    short[] samples = ((DataBufferUShort) image.getRaster().getDataBuffer()).getData();
+    float[] values = map.values();
+    for (int i = 0; i < values.length; i++) {
+      samples[i] = (short) Math.round(values[i] * MAX);
     }
     return PngBytes.of(image);
   }

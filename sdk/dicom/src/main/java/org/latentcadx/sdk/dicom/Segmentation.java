@@ -37,7 +37,22 @@ final class Segmentation {
     int width = map.originalWidth();
     float[] row = new float[width];
     byte[] packed = new byte[evenLength((int) (((long) width * map.originalHeight() + 7) / 8))];
+    float[] rowMaxima = rowMaxima(map);
+    int factor = map.downsampleFactor();
     for (int y = 0; y < map.originalHeight(); y++) {
+      // A bilinear value mixes map rows y / factor - 1 to y / factor + 1: where none of them reaches the
+      // threshold, neither does the enlarged row (most rows of a mammogram).
+      int mapRow = y / factor;
+      float nearbyMaximum = rowMaxima[mapRow];
+      if (mapRow > 0) {
+        nearbyMaximum = Math.max(nearbyMaximum, rowMaxima[mapRow - 1]);
+      }
+      if (mapRow + 1 < rowMaxima.length) {
+        nearbyMaximum = Math.max(nearbyMaximum, rowMaxima[mapRow + 1]);
+      }
+      if (nearbyMaximum < threshold) {
+        continue;
+      }
       map.copyOriginalRow(y, UpsampleMethod.BILINEAR, row);
       for (int x = 0, i = y * width; x < width; x++, i++) {
         if (row[x] >= threshold) {
@@ -46,6 +61,17 @@ final class Segmentation {
       }
     }
     return build(source, packed, 1, "BINARY", "lesion probability >= " + threshold, algorithm);
+  }
+
+  private static float[] rowMaxima(ProbabilityMap map) {
+    float[] values = map.values();
+    float[] maxima = new float[map.height()];
+    java.util.Arrays.fill(maxima, Float.NEGATIVE_INFINITY);
+    for (int i = 0; i < values.length; i++) {
+      int y = i / map.width();
+      maxima[y] = Math.max(maxima[y], values[i]);
+    }
+    return maxima;
   }
 
   /** A FRACTIONAL segmentation of type PROBABILITY, probabilities scaled to 0..255, at the source's size. */

@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.function.IntUnaryOperator;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 
@@ -32,19 +31,17 @@ final class StoredPixels {
    * complement when {@link ImageHeader#signed()}, else unsigned ({@code value & 0xFFFF}).
    */
   static short[] ofNative(byte[] data, int offset, boolean bigEndian, ImageHeader header) {
-    IntUnaryOperator stored = storedValue(header, true);
+    StoredValue stored = new StoredValue(header, true);
     short[] values = new short[header.rows() * header.columns()];
     if (header.bitsAllocated() == 16) {
       ByteBuffer.wrap(data, offset, 2 * values.length)
           .order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
           .asShortBuffer()
           .get(values);
-      for (int i = 0; i < values.length; i++) {
-        values[i] = (short) stored.applyAsInt(values[i] & 0xFFFF);
-      }
+      stored.reduceInPlace(values, 0xFFFF);
     } else {
       for (int i = 0; i < values.length; i++) {
-        values[i] = (short) stored.applyAsInt(data[offset + i] & 0xFF);
+        values[i] = (short) stored.of(data[offset + i] & 0xFF);
       }
     }
     return values;
@@ -56,28 +53,46 @@ final class StoredPixels {
     // RLE data keeps the stored bits where High Bit puts them, as native data does; JPEG decoders return
     // them right-aligned.
     return decompressed(pixelData, header, syntax, decodeTimeout,
-        storedValue(header, syntax.codec() == TransferSyntaxes.Codec.RLE), source);
+        new StoredValue(header, syntax.codec() == TransferSyntaxes.Codec.RLE), source);
   }
 
   /**
-   * Raw sample to stored value: the Bits Stored ending at High Bit when {@code alignedByHighBit}, else
-   * the low Bits Stored; sign-extended when signed.
+   * Raw sample to stored value: the Bits Stored ending at High Bit when aligned by High Bit, else the low
+   * Bits Stored; sign-extended when signed. A lossy JPEG (2000) code stream may decode to values beyond
+   * Bits Stored (overshoot at edges): unsigned right-aligned values are clamped to the largest stored
+   * value instead of letting the mask wrap them to near 0. A plain class rather than a lambda so that the
+   * per-pixel loops over 24 million pixels compile to straight arithmetic.
    */
-  private static IntUnaryOperator storedValue(ImageHeader header, boolean alignedByHighBit) {
-    int shift = alignedByHighBit ? header.highBit() + 1 - header.bitsStored() : 0;
-    int mask = (1 << header.bitsStored()) - 1;
-    int signBit = 1 << (header.bitsStored() - 1);
-    // A lossy JPEG (2000) code stream may decode to values beyond Bits Stored (overshoot at edges):
-    // clamp them to the largest stored value instead of letting the mask wrap them to near 0.
-    boolean clampOvershoot = !alignedByHighBit && !header.signed();
-    return raw -> {
+  private static final class StoredValue {
+    private final int shift;
+    private final int mask;
+    private final int signBit;
+    private final boolean signed;
+    private final boolean clampOvershoot;
+
+    StoredValue(ImageHeader header, boolean alignedByHighBit) {
+      shift = alignedByHighBit ? header.highBit() + 1 - header.bitsStored() : 0;
+      mask = (1 << header.bitsStored()) - 1;
+      signBit = 1 << (header.bitsStored() - 1);
+      signed = header.signed();
+      clampOvershoot = !alignedByHighBit && !signed;
+    }
+
+    int of(int raw) {
       int value = clampOvershoot ? Math.min(raw, mask) : (raw >>> shift) & mask;
-      return header.signed() && (value & signBit) != 0 ? value - (mask + 1) : value;
-    };
+      return signed && (value & signBit) != 0 ? value - (mask + 1) : value;
+    }
+
+    /** Each word (its low {@code rawMask} bits a raw sample) replaced by its stored value. */
+    void reduceInPlace(short[] words, int rawMask) {
+      for (int i = 0; i < words.length; i++) {
+        words[i] = (short) of(words[i] & rawMask);
+      }
+    }
   }
 
   private static short[] decompressed(Attribute pixelData, ImageHeader header,
-      TransferSyntaxes.Entry syntax, Duration decodeTimeout, IntUnaryOperator stored, String source)
+      TransferSyntaxes.Entry syntax, Duration decodeTimeout, StoredValue stored, String source)
       throws LatentCadxException {
     if (!(pixelData instanceof OtherByteAttributeMultipleCompressedFrames compressed)) {
       throw new LatentCadxException(ErrorCode.CORRUPT_INPUT,
@@ -121,9 +136,7 @@ final class StoredPixels {
     short[] words = wordsOf(raster);
     if (words != null) {
       // The decoder's own array, reduced in place: no second copy of the image.
-      for (int i = 0; i < words.length; i++) {
-        words[i] = (short) stored.applyAsInt(words[i] & allocatedMask);
-      }
+      stored.reduceInPlace(words, allocatedMask);
       return words;
     }
     int width = header.columns();
@@ -132,7 +145,7 @@ final class StoredPixels {
     for (int y = 0; y < header.rows(); y++) {
       raster.getSamples(0, y, width, 1, 0, row);
       for (int x = 0; x < width; x++) {
-        values[y * width + x] = (short) stored.applyAsInt(row[x] & allocatedMask);
+        values[y * width + x] = (short) stored.of(row[x] & allocatedMask);
       }
     }
     return values;
