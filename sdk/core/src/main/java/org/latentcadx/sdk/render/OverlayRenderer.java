@@ -152,7 +152,11 @@ public final class OverlayRenderer {
    * yellow as the probability grows, 0.15 opaque at the floor up to 0.6 at probability 1.
    */
   static int tint(double grey, double probability, double floor) {
-    double alpha = probability < floor ? 0 : 0.15 + 0.45 * Math.min(1, (probability - floor) / (1 - floor));
+    if (probability < floor) { // untinted grey, most pixels
+      int level = channel(grey);
+      return (level << 16) | (level << 8) | level;
+    }
+    double alpha = 0.15 + 0.45 * Math.min(1, (probability - floor) / (1 - floor));
     double red = 1.0;
     double green = probability;
     int r = channel(grey * (1 - alpha) + red * alpha);

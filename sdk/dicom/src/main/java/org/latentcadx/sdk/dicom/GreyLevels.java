@@ -31,9 +31,12 @@ final class GreyLevels {
     if (unsignedWords || signedWords) {
       int offset = (int) intercept;
       int ends = (int) rangeEnds;
-      for (int i = 0; i < stored.length; i++) {
-        int modality = storedValue(stored[i], header) + offset;
-        stored[i] = (short) (header.monochrome1() ? ends - modality : modality);
+      boolean unchanged = offset == 0 && !header.monochrome1(); // the words already are the levels
+      if (!unchanged) {
+        for (int i = 0; i < stored.length; i++) {
+          int modality = storedValue(stored[i], header) + offset;
+          stored[i] = (short) (header.monochrome1() ? ends - modality : modality);
+        }
       }
       return MammogramImage.ofShorts(
           header.columns(), header.rows(), stored, !unsignedWords, header.metadata());

@@ -83,8 +83,15 @@ final class StoredPixels {
       return signed && (value & signBit) != 0 ? value - (mask + 1) : value;
     }
 
-    /** Each word (its low {@code rawMask} bits a raw sample) replaced by its stored value. */
+    /**
+     * Each word (its low {@code rawMask} bits a raw sample) replaced by its stored value; nothing to do
+     * when every word already is its stored value (unsigned, all bits stored, e.g. a 16-bit JPEG 2000).
+     */
     void reduceInPlace(short[] words, int rawMask) {
+      boolean identity = !signed && shift == 0 && mask == 0xFFFF && rawMask == 0xFFFF;
+      if (identity) {
+        return;
+      }
       for (int i = 0; i < words.length; i++) {
         words[i] = (short) of(words[i] & rawMask);
       }
