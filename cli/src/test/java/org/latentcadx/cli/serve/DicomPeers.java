@@ -57,7 +57,7 @@ final class DicomPeers {
   /** Starts dcmtk's storescp as AE {@code aeTitle} on {@code port}, writing what it receives to {@code folder}. */
   static Process storescp(String aeTitle, int port, Path folder) throws Exception {
     Files.createDirectories(folder);
-    Process process = new ProcessBuilder("storescp", "--aetitle", aeTitle, "--output-directory", folder.toString(),
+    Process process = new ProcessBuilder("storescp", "+xa", "--aetitle", aeTitle, "--output-directory", folder.toString(),
         Integer.toString(port))
         .redirectErrorStream(true)
         .redirectOutput(folder.resolveSibling(aeTitle + "-storescp.log").toFile())

@@ -9,6 +9,7 @@ import static org.latentcadx.sdk.dicom.Attributes.putSequence;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.FileMetaInformation;
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import com.pixelmed.dicom.TransferSyntax;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.time.LocalDateTime;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LatentCadxException.ErrorCode;
 import org.latentcadx.sdk.ProbabilityMap;
-import org.latentcadx.sdk.ProbabilityMap.UpsampleMethod;
 
 /**
  * What every object the SDK derives from a source image shares: the source's patient and study, a new
@@ -112,12 +112,17 @@ final class DerivedObject {
     }
   }
 
-  /** Writes the object as a Part 10 file in Explicit VR Little Endian. */
+  /**
+   * Writes the object as a Part 10 file: in RLE Lossless when its Pixel Data is an encapsulated frame
+   * (the overlay, {@link RleLossless}), else in Explicit VR Little Endian.
+   */
   static void write(AttributeList list, Path output) throws LatentCadxException {
+    String syntax = list.getPixelData() instanceof OtherByteAttributeMultipleCompressedFrames
+        ? RleLossless.TRANSFER_SYNTAX
+        : TransferSyntax.ExplicitVRLittleEndian;
     try {
-      FileMetaInformation.addFileMetaInformation(
-          list, TransferSyntax.ExplicitVRLittleEndian, APPLICATION_ENTITY);
-      list.write(output.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+      FileMetaInformation.addFileMetaInformation(list, syntax, APPLICATION_ENTITY);
+      list.write(output.toFile(), syntax, true, true);
     } catch (IOException e) {
       throw new LatentCadxException(ErrorCode.IO_ERROR, output + ": cannot write: " + e, e);
     } catch (DicomException e) {

@@ -6,7 +6,7 @@ import static org.latentcadx.sdk.dicom.Attributes.putSequence;
 
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.OtherByteAttribute;
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.time.LocalDateTime;
@@ -16,12 +16,13 @@ import org.latentcadx.sdk.ProbabilityMap;
 import org.latentcadx.sdk.render.OverlayRenderer;
 
 /**
- * Builds an RGB Secondary Capture of a scored image for viewers without SEG support: the picture {@link
+ * Builds a colour Secondary Capture of a scored image for viewers without SEG support: the picture {@link
  * OverlayRenderer} draws (the same as the command line's overlay PNG), at display size (at most {@value
  * #DISPLAY_MAX_SIDE} pixels on its long side, the image's own size when smaller: a full-size RGB copy of
  * a mammogram is 72 MB and shows nothing more on a screen). Same study as the source, new series, Source
  * Image Sequence naming the source. A picture for people, not data: the SEG and the CAD SR are the
- * machine-readable results, at the source's own geometry.
+ * machine-readable results, at the source's own geometry. Stored as YBR_FULL in RLE Lossless
+ * ({@link RleLossless}).
  */
 final class HeatmapOverlay {
 
@@ -38,7 +39,6 @@ final class HeatmapOverlay {
       AlgorithmIdentity algorithm) throws LatentCadxException, DicomException {
     MammogramImage image = source.image();
     BufferedImage picture = OverlayRenderer.render(image, map, threshold, DISPLAY_MAX_SIDE);
-    byte[] rgb = rgb(picture);
     AttributeList list = DerivedObject.start(source.source(), SECONDARY_CAPTURE_STORAGE, "OT",
         SERIES_NUMBER, "LatentCADx lesion heatmap", algorithm, LocalDateTime.now());
     if (Attributes.string(list, "ImageLaterality").isEmpty()) {
@@ -53,34 +53,17 @@ final class HeatmapOverlay {
     putInts(list, "Rows", picture.getHeight());
     putInts(list, "Columns", picture.getWidth());
     putInts(list, "SamplesPerPixel", 3);
-    put(list, "PhotometricInterpretation", "RGB");
+    put(list, "PhotometricInterpretation", RleLossless.PHOTOMETRIC_INTERPRETATION);
     putInts(list, "PlanarConfiguration", 0);
     putInts(list, "BitsAllocated", 8);
     putInts(list, "BitsStored", 8);
     putInts(list, "HighBit", 7);
     putInts(list, "PixelRepresentation", 0);
     put(list, "LossyImageCompression", "00");
-    OtherByteAttribute pixelData = new OtherByteAttribute(Attributes.tag("PixelData"));
-    pixelData.setValues(rgb);
-    list.put(pixelData);
+    // RLE Lossless: the picture's own pixels (TYPE_INT_RGB), encoded without an intermediate copy.
+    int[] pixels = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
+    byte[] frame = RleLossless.encodeRgb(pixels, picture.getWidth(), picture.getHeight());
+    list.put(new OtherByteAttributeMultipleCompressedFrames(Attributes.tag("PixelData"), new byte[][] {frame}));
     return list;
-  }
-
-  /** The overlay ({@link OverlayRenderer}) at display size, interleaved RGB, padded to an even length. */
-  static byte[] render(MammogramImage image, ProbabilityMap map, double threshold) {
-    return rgb(OverlayRenderer.render(image, map, threshold, DISPLAY_MAX_SIDE));
-  }
-
-  private static byte[] rgb(BufferedImage picture) {
-    int pixels = picture.getWidth() * picture.getHeight();
-    // the picture's own pixels (TYPE_INT_RGB), not a copy: at full size a copy is another 4 bytes a pixel
-    int[] argb = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
-    byte[] rgb = new byte[pixels * 3 + (pixels * 3) % 2];
-    for (int i = 0; i < pixels; i++) {
-      rgb[3 * i] = (byte) (argb[i] >> 16);
-      rgb[3 * i + 1] = (byte) (argb[i] >> 8);
-      rgb[3 * i + 2] = (byte) argb[i];
-    }
-    return rgb;
   }
 }
