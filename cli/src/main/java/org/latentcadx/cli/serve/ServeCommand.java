@@ -76,7 +76,8 @@ public final class ServeCommand implements Callable<Integer> {
   private long diskBudgetMb;
 
   @Option(names = "--send-overlay",
-      description = "Also send the heatmap overlay as an RGB secondary capture.")
+      description = "Also send the heatmap overlay as a secondary capture (RLE Lossless; the destination"
+          + " must accept it).")
   private boolean sendOverlay;
 
   @Option(names = "--max-associations", paramLabel = "N", defaultValue = "8",
@@ -94,7 +95,8 @@ public final class ServeCommand implements Callable<Integer> {
   private int statusSeconds;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Threads per model operator (default: all processors).")
+      description = "CPU budget for scoring: ONNX Runtime's threads; the one scoring worker decodes and"
+          + " writes between inferences, never at the same time (default: all processors).")
   private Integer threads;
 
   @CommandLine.Mixin private ModelOption model;

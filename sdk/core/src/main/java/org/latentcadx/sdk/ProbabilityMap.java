@@ -170,7 +170,7 @@ public final class ProbabilityMap {
     fillOriginalRow(y, method, columns(method), destination, 0);
   }
 
-  /** For each original index: the lower map index and the weight of the next one. */
+  /** For each original column: the lower map column and the weight of the next one. */
   private record Sampling(int[] lower, float[] fraction) {}
 
   /** The column sampling of {@code method}, computed once per map and method. */
@@ -179,7 +179,9 @@ public final class ProbabilityMap {
     if (cached == null) {
       cached = new Sampling(new int[originalWidth], new float[originalWidth]);
       for (int x = 0; x < originalWidth; x++) {
-        sample(method, x, width, cached.lower(), cached.fraction(), x);
+        double position = mapPosition(method, x, width);
+        cached.lower()[x] = (int) Math.floor(position);
+        cached.fraction()[x] = (float) (position - cached.lower()[x]);
       }
       if (method == UpsampleMethod.BILINEAR) {
         bilinearColumns = cached;
@@ -192,12 +194,11 @@ public final class ProbabilityMap {
 
   private void fillOriginalRow(
       int y, UpsampleMethod method, Sampling columns, float[] destination, int offset) {
-    int[] y0 = new int[1];
-    float[] yFraction = new float[1];
-    sample(method, y, height, y0, yFraction, 0);
-    int top = y0[0] * width;
-    int bottom = Math.min(y0[0] + 1, height - 1) * width;
-    float fy = yFraction[0];
+    double position = mapPosition(method, y, height);
+    int row = (int) Math.floor(position);
+    float fy = (float) (position - row);
+    int top = row * width;
+    int bottom = Math.min(row + 1, height - 1) * width;
     int[] x0 = columns.lower();
     float[] xFraction = columns.fraction();
     for (int x = 0; x < originalWidth; x++) {
@@ -210,15 +211,15 @@ public final class ProbabilityMap {
     }
   }
 
-  private void sample(UpsampleMethod method, int i, int mapSize, int[] lower, float[] fraction, int at) {
+  /**
+   * Where original index {@code i} falls on a map axis of {@code mapSize}: a whole map index for {@link
+   * UpsampleMethod#NEAREST}, else the pixel centre's position, clamped to the map.
+   */
+  private double mapPosition(UpsampleMethod method, int i, int mapSize) {
     if (method == UpsampleMethod.NEAREST) {
-      lower[at] = Math.min(i / downsampleFactor, mapSize - 1);
-      fraction[at] = 0;
-    } else {
-      double position = (i + 0.5) / downsampleFactor - 0.5;
-      position = Math.max(0, Math.min(position, mapSize - 1));
-      lower[at] = (int) Math.floor(position);
-      fraction[at] = (float) (position - lower[at]);
+      return Math.min(i / downsampleFactor, mapSize - 1);
     }
+    double position = (i + 0.5) / downsampleFactor - 0.5;
+    return Math.max(0, Math.min(position, mapSize - 1));
   }
 }

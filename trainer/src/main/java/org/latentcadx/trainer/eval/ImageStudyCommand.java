@@ -250,7 +250,8 @@ public final class ImageStudyCommand implements Callable<Integer> {
         new ProbabilityMap(
             a.width(), a.height(), a.downsampleFactor(), a.originalWidth(), a.originalHeight(), values);
     return new DetectionResult(
-        (direct.imageProbability() + mirrored.imageProbability()) / 2, map, direct.lesions(),
+        (direct.imageProbability() + mirrored.imageProbability()) / 2, map,
+        map.lesions(detector.lesionThreshold()),
         direct.tileCount() * 2, direct.executionProvider(), direct.timings(), direct.model());
   }
 
