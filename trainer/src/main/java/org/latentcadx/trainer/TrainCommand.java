@@ -124,6 +124,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue from the checkpoint in the output directory.")
   boolean resume;
 
+  @Option(names = "--initial-weights", description = "Start from the model weights in this checkpoint directory (a finished run's checkpoint/) with a fresh optimiser: fine-tuning, e.g. on a store with mined hard negatives.")
+  Path initialWeights;
+
   @Option(names = "--max-epochs", defaultValue = "2147483647", description = "Stop after this many epochs in this invocation (resume later).")
   int maxEpochs;
 
@@ -167,7 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
         };
     Checkpoint result =
         new Trainer(config, patches, output.resolve("checkpoint"), progress, threads)
-            .run(resume, maxEpochs);
+            .run(resume, maxEpochs, initialWeights == null ? null : Checkpoint.read(initialWeights).weights());
     writeHistory();
     if (!result.state().finished()) {
       System.out.println("Stopped before the end; continue with --resume.");
@@ -267,6 +270,10 @@ public final class TrainCommand implements Callable<Integer> {
         config.optimizer().name().toLowerCase(Locale.ROOT), config.learningRate(),
         config.halvingEpochs(), config.warmupSteps(), config.momentum(), config.batchSize(),
         config.lesionFraction()));
+    if (initialWeights != null) {
+      p.put("initial_weights_sha256",
+          MoreFiles.asByteSource(initialWeights.resolve(Checkpoint.WEIGHTS)).hash(Hashing.sha256()).toString());
+    }
     p.put("seed", Long.toString(config.seed()));
     p.put("validation_fold", Integer.toString(config.validationFold()));
     p.put("date", Instant.now().toString());

@@ -7,6 +7,7 @@ import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,10 @@ import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.ModelSource;
 import org.latentcadx.trainer.data.BuildDatasetCommand;
+import org.latentcadx.trainer.data.LesionType;
+import org.latentcadx.trainer.data.MineHardNegativesCommand;
+import org.latentcadx.trainer.data.PatchRecord;
+import org.latentcadx.trainer.data.PatchStore;
 import org.latentcadx.trainer.eval.ImageStudyCommand;
 import org.latentcadx.trainer.eval.StudyCommand;
 import org.latentcadx.trainer.train.HistoryFiles;
@@ -115,5 +120,27 @@ class TrainCommandTest {
     assertThat(Files.readString(study.resolve("images.md")))
         .contains("5 images (3 with", "| a | ", "FROC points");
     assertThat(study.resolve("threshold-a.txt")).isNotEmptyFile();
+
+    // Hard negatives of the same images: every old patch kept in order, then normal windows of training
+    // patients only.
+    Path imageStore = dir.resolve("image-store");
+    assertThat(
+            new CommandLine(new BuildDatasetCommand())
+                .execute("--cbis-root", images.toString(), "--store", imageStore.toString(), "--folds", "2"))
+        .isZero();
+    Path mined = dir.resolve("mined");
+    assertThat(
+            new CommandLine(new MineHardNegativesCommand())
+                .execute("--store", imageStore.toString(), "--cbis-root", images.toString(), "--model", onnx,
+                    "--validation-fold", "0", "--threshold", "0.05", "--per-image", "2", "--output",
+                    mined.toString()))
+        .isZero();
+    PatchStore before = PatchStore.open(imageStore);
+    PatchStore after = PatchStore.open(mined);
+    assertThat(after.records().subList(0, before.size())).isEqualTo(before.records());
+    List<PatchRecord> added = after.records().subList(before.size(), after.size());
+    assertThat(added).isNotEmpty().allMatch(r -> r.type() == LesionType.NORMAL && r.fold() == 1);
+    assertThat(added.stream().collect(Collectors.groupingBy(PatchRecord::sourceImage, Collectors.counting())))
+        .allSatisfy((image, count) -> assertThat(count).isLessThanOrEqualTo(2));
   }
 }

@@ -150,7 +150,8 @@ public final class DatasetBuilder {
     return extractor.negatives(image.grid(), template);
   }
 
-  private static String relative(Path root, Path file) {
+  /** {@code file}'s path relative to {@code root} with forward slashes (absolute when outside it). */
+  static String relative(Path root, Path file) {
     Path r = file.toAbsolutePath().normalize();
     Path base = root.toAbsolutePath().normalize();
     return (r.startsWith(base) ? base.relativize(r) : r).toString().replace('\\', '/');

@@ -18,6 +18,7 @@ import org.latentcadx.sdk.model.ModelPreprocessing;
 final class ModelScale {
 
   private final int factor;
+  private final int tileSize;
   private final ModelPreprocessing preprocessing;
 
   ModelScale(int factor, int tileSize) {
@@ -25,6 +26,7 @@ final class ModelScale {
       throw new IllegalArgumentException("downsample factor must be ≥ 1, got " + factor);
     }
     this.factor = factor;
+    this.tileSize = tileSize;
     ModelContract contract =
         new ModelContract(
             "patch-extraction", "0", "image", "probability", "mask", tileSize, tileSize, factor,
@@ -34,6 +36,10 @@ final class ModelScale {
 
   int factor() {
     return factor;
+  }
+
+  int tileSize() {
+    return tileSize;
   }
 
   /**

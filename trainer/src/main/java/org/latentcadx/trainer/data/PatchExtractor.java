@@ -74,17 +74,30 @@ final class PatchExtractor {
         if (airFraction(image, x, y, air) > maxAirFraction) {
           continue;
         }
-        int cx = x + tileSize / 2;
-        int cy = y + tileSize / 2;
-        PatchRecord record =
-            new PatchRecord(
-                template.fold(), LesionType.NORMAL, Pathology.NONE, template.patientId(), template.sourceImage(),
-                cx, cy, false);
-        byte[] empty = new byte[contextSize * contextSize];
-        patches.add(new Patch(record, contextSize, window(image, cx, cy), empty, empty.clone()));
+        patches.add(negativeAt(image, template, x + tileSize / 2, y + tileSize / 2));
       }
     }
     return patches;
+  }
+
+  /** The normal patch of {@code template}'s image whose window is centred at {@code (cx, cy)}. */
+  Patch negativeAt(ModelScaleGrid image, PatchRecord template, int cx, int cy) {
+    PatchRecord record =
+        new PatchRecord(
+            template.fold(), LesionType.NORMAL, Pathology.NONE, template.patientId(), template.sourceImage(),
+            cx, cy, false);
+    byte[] empty = new byte[contextSize * contextSize];
+    return new Patch(record, contextSize, window(image, cx, cy), empty, empty.clone());
+  }
+
+  /** Whether the context window centred at {@code (cx, cy)} holds any pixel of {@code coverage}. */
+  boolean windowTouches(ModelScaleGrid coverage, int cx, int cy) {
+    for (float value : window(coverage, cx, cy)) {
+      if (value > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Tile starts 0, stride, 2·stride … while a tile fits, plus a last one flush with the far edge. */

@@ -27,6 +27,7 @@ import org.latentcadx.trainer.data.CbisDdsmReader;
 import org.latentcadx.trainer.data.NormalImage;
 import org.latentcadx.trainer.data.PatchRecord;
 import org.latentcadx.trainer.data.PatchStore;
+import org.latentcadx.trainer.data.SyntheticImages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -153,7 +154,7 @@ public final class ImageStudyCommand implements Callable<Integer> {
       thresholds[THRESHOLD_STEPS] = decision;
       for (int i = 0; i < images.size(); i++) {
         TruthImage truth = images.get(i);
-        DetectionResult result = detect(detector, upscaled(ImageFiles.read(truth.file()).image()));
+        DetectionResult result = detect(detector, SyntheticImages.upscaled(ImageFiles.read(truth.file()).image(), upscale));
         labels[i] = truth.outlines().isEmpty() ? 0 : 1;
         scores[i] = result.imageProbability();
         float[] map = result.probabilityMap().values();
@@ -263,22 +264,6 @@ public final class ImageStudyCommand implements Callable<Integer> {
       out[p] = pixels[y * width + (width - 1 - x)];
     }
     return out;
-  }
-
-  /** The image with every pixel repeated {@link #upscale}×{@link #upscale} times. */
-  private MammogramImage upscaled(MammogramImage image) throws Exception {
-    if (upscale == 1) {
-      return image;
-    }
-    int w = image.width();
-    float[] source = image.pixels();
-    float[] pixels = new float[w * upscale * image.height() * upscale];
-    for (int y = 0; y < image.height() * upscale; y++) {
-      for (int x = 0; x < w * upscale; x++) {
-        pixels[y * w * upscale + x] = source[(y / upscale) * w + x / upscale];
-      }
-    }
-    return MammogramImage.ofFloats(w * upscale, image.height() * upscale, pixels, image.metadata());
   }
 
   private List<TruthImage> truth() throws Exception {

@@ -70,11 +70,21 @@ public final class Trainer {
    * {@code epochLimit} epochs in this call (use {@link Integer#MAX_VALUE} for all).
    */
   public Checkpoint run(boolean resume, int epochLimit) throws IOException {
+    return run(resume, epochLimit, null);
+  }
+
+  /**
+   * As {@link #run(boolean, int)}, but a run that does not resume starts from {@code initialWeights}
+   * (a trained model's weights, for fine-tuning; optimiser slots are dropped) instead of a fresh
+   * initialisation; null for a fresh one.
+   */
+  public Checkpoint run(boolean resume, int epochLimit, Weights initialWeights) throws IOException {
+    Weights start =
+        initialWeights != null ? modelOnly(initialWeights) : Weights.initial(network.params(), config.seed());
     Checkpoint current =
         resume && Checkpoint.exists(checkpointDirectory)
             ? Checkpoint.read(checkpointDirectory)
-            : new Checkpoint(
-                Weights.initial(network.params(), config.seed()), TrainingState.start());
+            : new Checkpoint(start, TrainingState.start());
     int epochsRun = 0;
     while (!current.state().finished() && epochsRun < epochLimit) {
       Stage stage = current.state().stage();

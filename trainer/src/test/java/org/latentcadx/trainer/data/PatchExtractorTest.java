@@ -42,6 +42,35 @@ class PatchExtractorTest {
   }
 
   @Test
+  void aHardNegativeIsANormalWindowCentredWhereAsked() {
+    ModelScaleGrid image = new ModelScaleGrid(200, 150, new float[200 * 150]);
+    image.data()[60 * 200 + 110] = 0.9f;
+
+    Patch patch = extractor.negativeAt(image, LESION.withFold(3), 110, 60);
+
+    assertThat(patch.record().type()).isEqualTo(LesionType.NORMAL);
+    assertThat(patch.record().pathology()).isEqualTo(Pathology.NONE);
+    assertThat(patch.record().fold()).isEqualTo(3);
+    assertThat(patch.record().latentKnown()).isFalse();
+    assertThat(patch.record().centreX()).isEqualTo(110);
+    assertThat(patch.image()[(CONTEXT / 2) * CONTEXT + CONTEXT / 2]).isEqualTo(0.9f);
+    assertThat(patch.outline()).containsOnly((byte) 0);
+  }
+
+  @Test
+  void aWindowTouchesAnOutlineWhenAnyOfItsPixelsIsCovered() {
+    ModelScaleGrid outline = new ModelScaleGrid(200, 150, new float[200 * 150]);
+    outline.data()[20 * 200 + 30] = 0.25f;
+
+    // the window centred at (cx, cy) spans cx - CONTEXT / 2 … cx + CONTEXT / 2 - 1
+    assertThat(extractor.windowTouches(outline, 30 + CONTEXT / 2 + 1, 20)).isFalse();
+    assertThat(extractor.windowTouches(outline, 30 + CONTEXT / 2, 20)).isTrue();
+    assertThat(extractor.windowTouches(outline, 30, 20 - CONTEXT / 2 + 1)).isTrue();
+    assertThat(extractor.windowTouches(outline, 30, 20 - CONTEXT / 2)).isFalse();
+    assertThat(extractor.windowTouches(outline, 150, 100)).isFalse();
+  }
+
+  @Test
   void anOffsetMovesTheLesionAwayFromTheWindowCentre() {
     ModelScaleGrid image = new ModelScaleGrid(200, 150, new float[200 * 150]);
     ModelScaleGrid outline = new ModelScaleGrid(200, 150, new float[200 * 150]);

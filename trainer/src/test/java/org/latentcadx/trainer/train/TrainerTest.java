@@ -69,6 +69,40 @@ class TrainerTest {
   }
 
   @Test
+  void fineTuningStartsFromTheGivenModelWithAFreshOptimiser(@TempDir Path dir) throws IOException {
+    TrainingConfig adam =
+        TinyData.config(Objective.LATENT, LossPreset.DEFAULT.maskLoss(), Optimizer.ADAM, 0.5, Map.of(Stage.L2, 2));
+    Checkpoint trained =
+        new Trainer(adam, store, dir.resolve("trained"), ProgressListener.NONE, 0).run(false, 1);
+    assertThat(trained.weights().contains("stem/conv1/kernel" + StageGraph.ADAM_M_SLOT)).isTrue();
+
+    TrainingConfig noEpochs =
+        TinyData.config(Objective.LATENT, LossPreset.DEFAULT.maskLoss(), Optimizer.ADAM, 0.5, Map.of(Stage.L2, 0));
+    Checkpoint unchanged =
+        new Trainer(noEpochs, store, dir.resolve("zero"), ProgressListener.NONE, 0)
+            .run(false, Integer.MAX_VALUE, trained.weights());
+    Checkpoint tuned =
+        new Trainer(adam, store, dir.resolve("tuned"), ProgressListener.NONE, 0)
+            .run(false, Integer.MAX_VALUE, trained.weights());
+    Checkpoint fresh =
+        new Trainer(adam, store, dir.resolve("fresh"), ProgressListener.NONE, 0).run(false, Integer.MAX_VALUE);
+
+    assertThat(unchanged.state().finished()).isTrue();
+    assertThat(unchanged.weights().asMap().keySet())
+        .noneMatch(StageGraph::isSlot)
+        .allMatch(trained.weights()::contains);
+    for (var entry : unchanged.weights().asMap().entrySet()) {
+      assertThat(entry.getValue().maxAbsDifference(trained.weights().get(entry.getKey())))
+          .as(entry.getKey())
+          .isZero();
+    }
+    assertThat(tuned.state().history()).hasSize(2);
+    // the same two epochs from the trained model end elsewhere than from a fresh initialisation
+    String kernel = "stem/conv1/kernel";
+    assertThat(tuned.weights().get(kernel).maxAbsDifference(fresh.weights().get(kernel))).isGreaterThan(1e-3f);
+  }
+
+  @Test
   void checkpointMidStageKeepsAdamSlots(@TempDir Path dir) throws IOException {
     TrainingConfig config =
         TinyData.config(Objective.BASELINE, MaskLoss.PAPER, Optimizer.ADAM, 0.5, Map.of(Stage.R, 2));
