@@ -8,3 +8,6 @@ SCHEDULE=(--preset lite --epochs-r 0 --epochs-l1 0 --batch-size 16 --lesion-frac
           --augmentation paper --threads 1)
 COMMON=("${SCHEDULE[@]}" --epochs-l2 16 --halve-every 8)
 BUNDLED=("${SCHEDULE[@]}" --epochs-l2 32 --halve-every 16)
+# FINE_TUNING: a fine-tuning round from a trained model's weights (scripts/run-hard-negative-study):
+# stage L2 only, learning rate 2.5e-4 held (a quarter of the first stage's), fresh Adam.
+FINE_TUNING=("${SCHEDULE[@]/0.001/0.00025}" --halve-every 1000)

@@ -120,6 +120,10 @@ class TrainCommandTest {
     assertThat(Files.readString(study.resolve("images.md")))
         .contains("5 images (3 with", "| a | ", "FROC points");
     assertThat(study.resolve("threshold-a.txt")).isNotEmptyFile();
+    assertThat(Files.readAllLines(study.resolve("scores-a.csv")))
+        .hasSize(1 + 5)
+        .first()
+        .isEqualTo("image,lesion_image,image_probability,map_peak");
 
     // Hard negatives of the same images: every old patch kept in order, then normal windows of training
     // patients only.

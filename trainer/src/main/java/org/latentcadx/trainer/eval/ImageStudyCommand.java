@@ -39,7 +39,9 @@ import picocli.CommandLine.Option;
  * or above a threshold, located at its highest value; it is a hit when that location lies inside a
  * lesion's outline, else a false positive. Reported: lesion sensitivity and false positives per image
  * at the model's decision threshold, and the best sensitivity with at most one false positive per
- * image over the thresholds 0.05, 0.10, …, 0.95. Writes {@code images.md} into the output folder.
+ * image over the thresholds 0.05, 0.10, …, 0.95. Writes {@code images.md} into the output folder, and
+ * per arm {@code scores-ARM.csv} (each image's probability and its map's highest value) and
+ * {@code threshold-ARM.txt}.
  */
 @Command(
     name = "image-study",
@@ -82,6 +84,9 @@ public final class ImageStudyCommand implements Callable<Integer> {
   @Option(names = "--top-k", defaultValue = "1", description = "Image probability: the mean of the K largest tile probabilities (${DEFAULT-VALUE}: the maximum).")
   int topK;
 
+  @Option(names = "--map-peak", description = "Rank images by the probability map's highest value instead of the image probability (tile aggregation), for the image ROC AUC.")
+  boolean mapPeak;
+
   @Option(names = "--flip", description = "Also score the left-right mirrored image and average the two maps and image probabilities.")
   boolean flip;
 
@@ -102,9 +107,10 @@ public final class ImageStudyCommand implements Callable<Integer> {
     md.append(
         String.format(
             Locale.ROOT,
-            "%d images (%d with %d lesions, %d normal), SDK `detect` with each model's own tiling,"
-                + " max aggregation.%n%n",
-            images.size(), lesionImages, lesions, images.size() - lesionImages));
+            "%d images (%d with %d lesions, %d normal), SDK `detect` with each model's own tiling;"
+                + " images ranked by %s.%n%n",
+            images.size(), lesionImages, lesions, images.size() - lesionImages,
+            mapPeak ? "the map's highest value" : "the image probability (max aggregation)"));
     md.append(
         "| arm | image ROC AUC [95% CI] | peak inside an outline | sensitivity / FP per image at"
             + " threshold | sensitivity at ≤ 1 FP per image (mark threshold) |\n");
@@ -146,6 +152,7 @@ public final class ImageStudyCommand implements Callable<Integer> {
     if (stride != null) {
       builder.stride(stride);
     }
+    StringBuilder perImage = new StringBuilder("image,lesion_image,image_probability,map_peak\n");
     try (LesionDetector detector = builder.build()) {
       decision = detector.modelInfo().decisionThreshold();
       for (int k = 0; k < THRESHOLD_STEPS; k++) {
@@ -154,10 +161,16 @@ public final class ImageStudyCommand implements Callable<Integer> {
       thresholds[THRESHOLD_STEPS] = decision;
       for (int i = 0; i < images.size(); i++) {
         TruthImage truth = images.get(i);
-        DetectionResult result = detect(detector, SyntheticImages.upscaled(ImageFiles.read(truth.file()).image(), upscale));
+        DetectionResult result =
+            detect(detector, SyntheticImages.upscaled(ImageFiles.read(truth.file()).image(), upscale));
         labels[i] = truth.outlines().isEmpty() ? 0 : 1;
-        scores[i] = result.imageProbability();
         float[] map = result.probabilityMap().values();
+        scores[i] = mapPeak ? max(map) : result.imageProbability();
+        String relative =
+            root.toAbsolutePath().relativize(truth.file().toAbsolutePath()).toString().replace('\\', '/');
+        perImage.append(
+            String.format(
+                Locale.ROOT, "%s,%d,%.6f,%.6f%n", relative, labels[i], result.imageProbability(), max(map)));
         int width = result.probabilityMap().width();
         if (labels[i] == 1 && width != truth.width()) {
           throw new IllegalStateException(
@@ -207,6 +220,7 @@ public final class ImageStudyCommand implements Callable<Integer> {
     // The threshold a deployment would take from these images: the best sensitivity at ≤ 1 false
     // positive per image (written for the bundling script; choose it on validation images only).
     Files.createDirectories(output);
+    Files.writeString(output.resolve("scores-" + name + ".csv"), perImage);
     Files.writeString(
         output.resolve("threshold-" + name + ".txt"),
         Double.isNaN(bestThreshold) ? "0.5\n" : String.format(Locale.ROOT, "%.2f%n", bestThreshold));
@@ -228,6 +242,14 @@ public final class ImageStudyCommand implements Callable<Integer> {
         name, auc.estimate(), auc.lower(), auc.upper(), (double) peaksInside / lesionImages,
         peaksInside, lesionImages, atThreshold[0], atThreshold[1], threshold, bestSensitivity,
         Double.isNaN(bestThreshold) ? "–" : String.format(Locale.ROOT, "%.2f", bestThreshold));
+  }
+
+  private static float max(float[] values) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (float value : values) {
+      max = Math.max(max, value);
+    }
+    return max;
   }
 
   /** {@code detect}, averaged with the mirrored image's result when {@link #flip} is set. */

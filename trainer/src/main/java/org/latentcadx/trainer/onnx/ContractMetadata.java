@@ -30,7 +30,8 @@ public record ContractMetadata(
     double decisionThreshold,
     Map<String, String> provenance) {
 
-  private static final String PROVENANCE_PREFIX = ModelContract.PREFIX + "provenance.";
+  /** Prefix of the provenance keys. */
+  public static final String PROVENANCE_PREFIX = ModelContract.PREFIX + "provenance.";
 
   public ContractMetadata {
     provenance = Map.copyOf(provenance);
