@@ -13,9 +13,9 @@ import org.latentcadx.sdk.ModelSource;
 
 /**
  * What any bundled model must not do whatever its training: call an image without tissue a lesion.
- * A model can learn "zero padding means lesion" (normal training patches never reach past the image
- * edge, lesion windows near an edge do; one seed of the study's configuration did), and the SDK pads
- * the tiles at an image's edge with zeros, so such a model marks every image.
+ * A model can learn "air means lesion" (normal training patches are at most half air, lesion windows
+ * near an edge hold air or zeros; one seed of the study's configuration did), and the sliding window
+ * covers the air beside the breast like tissue, so such a model marks every image.
  */
 class BundledModelsTest {
 
