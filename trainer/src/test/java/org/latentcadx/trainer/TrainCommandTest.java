@@ -20,6 +20,7 @@ import org.latentcadx.trainer.data.LesionType;
 import org.latentcadx.trainer.data.MineHardNegativesCommand;
 import org.latentcadx.trainer.data.PatchRecord;
 import org.latentcadx.trainer.data.PatchStore;
+import org.latentcadx.trainer.eval.BatchNormCheckCommand;
 import org.latentcadx.trainer.eval.ImageStudyCommand;
 import org.latentcadx.trainer.eval.StudyCommand;
 import org.latentcadx.trainer.train.HistoryFiles;
@@ -124,6 +125,28 @@ class TrainCommandTest {
         .hasSize(1 + 5)
         .first()
         .isEqualTo("image,lesion_image,image_probability,map_peak");
+
+    // Batch normalisation: after recalibration on the clean patches, the moving statistics are theirs.
+    Path recalibrated = dir.resolve("recalibrated.onnx");
+    Path check = dir.resolve("batch-norm.md");
+    Path recheck = dir.resolve("batch-norm-recalibrated.md");
+    assertThat(
+            new CommandLine(new BatchNormCheckCommand())
+                .execute("--store", store.toString(), "--validation-fold", "1", "--model", onnx, "--patches", "8",
+                    "--output", check.toString(), "--recalibrate", recalibrated.toString()))
+        .isZero();
+    assertThat(
+            new CommandLine(new BatchNormCheckCommand())
+                .execute("--store", store.toString(), "--validation-fold", "1", "--model", recalibrated.toString(),
+                    "--patches", "8", "--output", recheck.toString()))
+        .isZero();
+    List<String> rows = Files.readAllLines(recheck).subList(2, Files.readAllLines(recheck).size());
+    assertThat(rows).hasSize(Files.readAllLines(check).size() - 2).hasSizeGreaterThan(20);
+    for (String row : rows) {
+      String[] cells = row.split("\\|");
+      assertThat(Double.parseDouble(cells[2].strip())).as(row).isLessThanOrEqualTo(0.01); // mean shift
+      assertThat(Double.parseDouble(cells[3].strip())).as(row).isBetween(0.99, 1.01); // variance ratio
+    }
 
     // Hard negatives of the same images: every old patch kept in order, then normal windows of training
     // patients only.
