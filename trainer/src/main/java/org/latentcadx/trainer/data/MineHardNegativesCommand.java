@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.latentcadx.sdk.ImageFiles;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.Lesion;
 import org.latentcadx.sdk.LesionDetector;
+import org.latentcadx.sdk.MammogramImage;
 import org.latentcadx.sdk.ModelSource;
 import org.latentcadx.sdk.ProbabilityMap;
 import picocli.CommandLine;
@@ -124,9 +124,9 @@ public final class MineHardNegativesCommand implements Callable<Integer> {
   private List<Patch> mine(
       LesionDetector detector, ModelScale scale, PatchExtractor extractor, Path file, List<Path> outlines,
       PatchRecord template) throws IOException, LatentCadxException {
-    ModelScale.Scaled image = scale.image(file);
-    ProbabilityMap map =
-        detector.detect(SyntheticImages.upscaled(ImageFiles.read(file).image(), upscale)).probabilityMap();
+    MammogramImage original = ModelScale.read(file);
+    ModelScale.Scaled image = scale.image(original, file);
+    ProbabilityMap map = detector.detect(SyntheticImages.upscaled(original, upscale)).probabilityMap();
     if (map.width() != image.grid().width() || map.height() != image.grid().height()) {
       throw new IOException(
           file + ": map is " + map.width() + "x" + map.height() + ", the image " + image.grid().width() + "x"

@@ -53,7 +53,11 @@ final class ModelScale {
 
   /** The image normalised to [0, 1] and downsampled. */
   Scaled image(Path file) throws IOException {
-    MammogramImage image = read(file);
+    return image(read(file), file);
+  }
+
+  /** {@code image}, read from {@code file}, normalised to [0, 1] and downsampled. */
+  Scaled image(MammogramImage image, Path file) throws IOException {
     try {
       return new Scaled(toModelScale(image), image.width(), image.height());
     } catch (LatentCadxException e) {

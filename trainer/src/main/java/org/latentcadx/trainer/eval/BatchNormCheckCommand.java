@@ -1,5 +1,6 @@
 package org.latentcadx.trainer.eval;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
@@ -9,9 +10,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.google.protobuf.ByteString;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.latentcadx.trainer.data.Augmentation;
 import org.latentcadx.trainer.data.PatchStore;
+import org.latentcadx.trainer.model.FloatArray;
+import org.latentcadx.trainer.onnx.OnnxTensors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +43,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Moving statistics of a model's batch normalisation against its inputs' statistics on training patches.")
 public final class BatchNormCheckCommand implements Callable<Integer> {
-  private static final float EPSILON = 1e-3f;
   private static final int BATCH = 16;
 
   @Option(names = "--store", required = true, description = "The patch store the model was trained on.")
@@ -74,6 +73,7 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PatchStore patchStore = PatchStore.open(store);
+    int tile = patchStore.tileSize();
     int[] chosen = balancedSample(patchStore);
     List<float[]> clean = batches(patchStore, chosen, Augmentation.none());
     List<float[]> augmented = augmentable(patchStore) ? batches(patchStore, chosen, Augmentation.paper()) : null;
@@ -86,22 +86,24 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
         .append("| --- | --- | --- | --- | --- |\n");
     ModelProto recalibrating = proto;
     for (NodeProto layer : layers) {
-      float[] movingMean = floats(initializer(proto, layer.getInput(3)));
-      float[] movingVariance = floats(initializer(proto, layer.getInput(4)));
-      Moments onClean = moments(proto, layer.getInput(0), clean);
+      float[] movingMean = OnnxTensors.values(initializer(proto, layer.getInput(3))).values();
+      float[] movingVariance = OnnxTensors.values(initializer(proto, layer.getInput(4))).values();
+      float epsilon = epsilon(layer);
+      Moments onClean = moments(proto, layer.getInput(0), clean, tile);
       table.append(String.format(
           Locale.ROOT, "| %s | %.2f | %.2f |", layer.getInput(0),
-          largestShift(onClean, movingMean, movingVariance), largestRatio(onClean, movingVariance)));
+          largestShift(onClean, movingMean, movingVariance, epsilon), largestRatio(onClean, movingVariance, epsilon)));
       if (augmented != null) {
-        Moments onAugmented = moments(proto, layer.getInput(0), augmented);
+        Moments onAugmented = moments(proto, layer.getInput(0), augmented, tile);
         table.append(String.format(
             Locale.ROOT, " %.2f | %.2f |%n",
-            largestShift(onAugmented, movingMean, movingVariance), largestRatio(onAugmented, movingVariance)));
+            largestShift(onAugmented, movingMean, movingVariance, epsilon),
+            largestRatio(onAugmented, movingVariance, epsilon)));
       } else {
         table.append(" – | – |\n");
       }
       if (recalibrated != null) {
-        Moments upstreamRecalibrated = moments(recalibrating, layer.getInput(0), clean);
+        Moments upstreamRecalibrated = moments(recalibrating, layer.getInput(0), clean, tile);
         recalibrating = withInitializer(recalibrating, layer.getInput(3), upstreamRecalibrated.mean());
         recalibrating = withInitializer(recalibrating, layer.getInput(4), upstreamRecalibrated.variance());
       }
@@ -150,7 +152,8 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
   }
 
   /** The moments of tensor {@code name} of {@code proto} in inference mode over {@code batches}. */
-  private static Moments moments(ModelProto proto, String name, List<float[]> batches) throws OrtException {
+  private static Moments moments(ModelProto proto, String name, List<float[]> batches, int tile)
+      throws OrtException {
     ValueInfoProto output =
         ValueInfoProto.newBuilder()
             .setName(name)
@@ -163,9 +166,9 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
     double[] squares = null;
     try (OrtSession session = env.createSession(probe.toByteArray(), new OrtSession.SessionOptions())) {
       String input = session.getInputNames().iterator().next();
-      int plane = 256 * 256;
+      int plane = tile * tile;
       for (float[] images : batches) {
-        long[] shape = {images.length / plane, 1, 256, 256};
+        long[] shape = {images.length / plane, 1, tile, tile};
         try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(images), shape);
             OrtSession.Result result = session.run(Map.of(input, x), Set.of(name))) {
           OnnxTensor tensor = (OnnxTensor) result.get(name).orElseThrow();
@@ -202,18 +205,27 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
     return new Moments(mean, variance);
   }
 
-  private static double largestShift(Moments actual, float[] movingMean, float[] movingVariance) {
+  /** The layer's epsilon attribute (ONNX's default 1e-5 when absent). */
+  private static float epsilon(NodeProto layer) {
+    return layer.getAttributeList().stream()
+        .filter(a -> a.getName().equals("epsilon"))
+        .map(AttributeProto::getF)
+        .findFirst()
+        .orElse(1e-5f);
+  }
+
+  private static double largestShift(Moments actual, float[] movingMean, float[] movingVariance, float epsilon) {
     double largest = 0;
     for (int c = 0; c < movingMean.length; c++) {
-      largest = Math.max(largest, Math.abs(actual.mean()[c] - movingMean[c]) / Math.sqrt(movingVariance[c] + EPSILON));
+      largest = Math.max(largest, Math.abs(actual.mean()[c] - movingMean[c]) / Math.sqrt(movingVariance[c] + epsilon));
     }
     return largest;
   }
 
-  private static double largestRatio(Moments actual, float[] movingVariance) {
+  private static double largestRatio(Moments actual, float[] movingVariance, float epsilon) {
     double largest = 0;
     for (int c = 0; c < movingVariance.length; c++) {
-      largest = Math.max(largest, (actual.variance()[c] + EPSILON) / (movingVariance[c] + EPSILON));
+      largest = Math.max(largest, (actual.variance()[c] + epsilon) / (movingVariance[c] + epsilon));
     }
     return largest;
   }
@@ -225,30 +237,12 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
         .orElseThrow(() -> new IllegalArgumentException("no initializer " + name));
   }
 
-  private static float[] floats(TensorProto tensor) {
-    if (tensor.getFloatDataCount() > 0) {
-      float[] values = new float[tensor.getFloatDataCount()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = tensor.getFloatData(i);
-      }
-      return values;
-    }
-    FloatBuffer buffer = tensor.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-    float[] values = new float[buffer.remaining()];
-    buffer.get(values);
-    return values;
-  }
-
   private static ModelProto withInitializer(ModelProto proto, String name, float[] values) {
-    ByteBuffer bytes = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-    for (float v : values) {
-      bytes.putFloat(v);
-    }
     var graph = proto.getGraph().toBuilder();
     for (int i = 0; i < graph.getInitializerCount(); i++) {
-      if (graph.getInitializer(i).getName().equals(name)) {
-        graph.setInitializer(
-            i, graph.getInitializer(i).toBuilder().clearFloatData().setRawData(ByteString.copyFrom(bytes.array())));
+      TensorProto tensor = graph.getInitializer(i);
+      if (tensor.getName().equals(name)) {
+        graph.setInitializer(i, OnnxTensors.of(name, new FloatArray(OnnxTensors.values(tensor).shape(), values)));
       }
     }
     return proto.toBuilder().setGraph(graph).build();

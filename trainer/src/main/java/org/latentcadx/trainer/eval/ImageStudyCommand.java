@@ -165,12 +165,13 @@ public final class ImageStudyCommand implements Callable<Integer> {
             detect(detector, SyntheticImages.upscaled(ImageFiles.read(truth.file()).image(), upscale));
         labels[i] = truth.outlines().isEmpty() ? 0 : 1;
         float[] map = result.probabilityMap().values();
-        scores[i] = mapPeak ? max(map) : result.imageProbability();
+        float mapMaximum = max(map);
+        scores[i] = mapPeak ? mapMaximum : result.imageProbability();
         String relative =
             root.toAbsolutePath().relativize(truth.file().toAbsolutePath()).toString().replace('\\', '/');
         perImage.append(
             String.format(
-                Locale.ROOT, "%s,%d,%.6f,%.6f%n", relative, labels[i], result.imageProbability(), max(map)));
+                Locale.ROOT, "%s,%d,%.6f,%.6f%n", relative, labels[i], result.imageProbability(), mapMaximum));
         int width = result.probabilityMap().width();
         if (labels[i] == 1 && width != truth.width()) {
           throw new IllegalStateException(

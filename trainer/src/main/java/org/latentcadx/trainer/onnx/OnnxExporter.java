@@ -107,7 +107,7 @@ public final class OnnxExporter {
               String name = node.name() + "/" + suffix;
               if (initializerNames.add(name)) {
                 FloatArray value = weights.get(name).transpose(specs.get(name).onnxPermutation());
-                initializers.add(floatTensor(name, value));
+                initializers.add(OnnxTensors.of(name, value));
               }
               return name;
             }
@@ -156,19 +156,5 @@ public final class OnnxExporter {
       }
       last.setOutput(0, node.name()).setName(node.name());
     }
-  }
-
-  private static TensorProto floatTensor(String name, FloatArray value) {
-    ByteBuffer bytes = ByteBuffer.allocate(value.values().length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    bytes.asFloatBuffer().put(value.values());
-    TensorProto.Builder tensor =
-        TensorProto.newBuilder()
-            .setName(name)
-            .setDataType(TensorProto.DataType.FLOAT_VALUE)
-            .setRawData(ByteString.copyFrom(bytes.array()));
-    for (long d : value.shape()) {
-      tensor.addDims(d);
-    }
-    return tensor.build();
   }
 }
