@@ -94,6 +94,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--lesion-fraction", defaultValue = "0.5", description = "Share of lesion patches in every batch; 0 keeps the data's natural mix (${DEFAULT-VALUE}).")
   double lesionFraction;
 
+  @Option(names = "--batches-per-epoch", defaultValue = "0", description = "Updates per epoch with a lesion fraction, so that stores of different sizes share a schedule; 0: training patches / batch size (${DEFAULT-VALUE}).")
+  int batchesPerEpoch;
+
   @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (${DEFAULT-VALUE}).")
   String optimizer;
 
@@ -235,6 +238,7 @@ public final class TrainCommand implements Callable<Integer> {
         epochs,
         batchSize,
         lesionFraction,
+        batchesPerEpoch,
         Optimizer.of(optimizer),
         learningRate,
         halveEvery,
@@ -266,7 +270,8 @@ public final class TrainCommand implements Callable<Integer> {
       p.put("mask_loss", config.maskLoss().describe());
     }
     p.put("schedule", String.format(Locale.ROOT,
-        "%s lr=%s halved every %d epochs, warm-up %d steps, momentum=%s, batch=%d, lesion fraction=%s",
+        "%s lr=%s halved every %d epochs, warm-up %d steps, momentum=%s, batch=%d, lesion fraction=%s"
+            + (config.batchesPerEpoch() > 0 ? ", " + config.batchesPerEpoch() + " batches per epoch" : ""),
         config.optimizer().name().toLowerCase(Locale.ROOT), config.learningRate(),
         config.halvingEpochs(), config.warmupSteps(), config.momentum(), config.batchSize(),
         config.lesionFraction()));

@@ -11,17 +11,23 @@ import org.latentcadx.trainer.data.PatchStore;
  * The batches of one training epoch, as store indices. In the natural mix every training patch comes
  * once per epoch in shuffled order; with a lesion fraction f > 0 each batch holds round(f·B) lesion
  * patches and B − round(f·B) normal ones, each kind drawn by cycling through its own shuffled list
- * (re-shuffled when used up), for as many batches as the natural mix has.
+ * (re-shuffled when used up), for as many batches as the natural mix has unless a number is given.
  */
 final class EpochBatches {
   private EpochBatches() {}
 
   /**
    * The batches of an epoch over {@code indices}; {@code isLesion} tells a lesion patch, {@code random}
-   * the epoch's generator (its only use here, so that the order derives from the epoch seed alone).
+   * the epoch's generator (its only use here, so that the order derives from the epoch seed alone);
+   * {@code batchCount} > 0 sets the number of batches with a lesion fraction (0: the natural mix's).
    */
   static List<int[]> of(
-      int[] indices, IntPredicate isLesion, int batchSize, double lesionFraction, Random random) {
+      int[] indices,
+      IntPredicate isLesion,
+      int batchSize,
+      double lesionFraction,
+      int batchCount,
+      Random random) {
     if (lesionFraction == 0) {
       return PatchStore.shuffledBatches(indices, batchSize, random);
     }
@@ -33,7 +39,7 @@ final class EpochBatches {
               + " lesion and " + normals.length + " normal");
     }
     int lesionsPerBatch = (int) Math.round(lesionFraction * batchSize);
-    int batches = (indices.length + batchSize - 1) / batchSize;
+    int batches = batchCount > 0 ? batchCount : (indices.length + batchSize - 1) / batchSize;
     Cycle lesionCycle = new Cycle(lesions, random);
     Cycle normalCycle = new Cycle(normals, random);
     List<int[]> result = new ArrayList<>(batches);

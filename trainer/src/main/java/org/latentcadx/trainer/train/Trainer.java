@@ -121,6 +121,7 @@ public final class Trainer {
             i -> store.record(i).label() > 0,
             config.batchSize(),
             config.lesionFraction(),
+            config.batchesPerEpoch(),
             random);
     LossValues train = LossValues.NONE;
     double rate = 0;

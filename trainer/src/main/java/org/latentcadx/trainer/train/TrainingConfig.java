@@ -12,6 +12,9 @@ import org.latentcadx.trainer.model.Architecture;
  * @param epochs maximum epochs per stage (0 skips a stage)
  * @param lesionFraction share of lesion patches in every training batch (sampled, cycling through
  *     shuffled lesion and normal patches); 0 keeps the data's natural mix (each patch once per epoch)
+ * @param batchesPerEpoch updates per epoch with a lesion fraction (0: as many as the natural mix has,
+ *     i.e. training patches / batch size), so that runs on stores of different sizes can share a
+ *     schedule; must be 0 in the natural mix
  * @param optimizer SGD (with {@code momentum}) or Adam
  * @param learningRate initial learning rate of every stage
  * @param halvingEpochs the learning rate halves every this many epochs of a stage
@@ -30,6 +33,7 @@ public record TrainingConfig(
     Map<Stage, Integer> epochs,
     int batchSize,
     double lesionFraction,
+    int batchesPerEpoch,
     Optimizer optimizer,
     double learningRate,
     int halvingEpochs,
@@ -57,6 +61,11 @@ public record TrainingConfig(
       throw new IllegalArgumentException(
           "lesion fraction must be in [0, 1) (0: natural mix), got " + lesionFraction);
     }
+    if (batchesPerEpoch < 0 || (batchesPerEpoch > 0 && lesionFraction == 0)) {
+      throw new IllegalArgumentException(
+          "batches per epoch must be ≥ 0, and 0 in the natural mix (lesion fraction 0), got "
+              + batchesPerEpoch);
+    }
   }
 
   /**
@@ -71,6 +80,7 @@ public record TrainingConfig(
         MaskLoss.PAPER,
         Map.of(Stage.R, 50, Stage.L1, 15, Stage.L2, 50),
         32,
+        0,
         0,
         Optimizer.SGD,
         0.001,

@@ -95,6 +95,7 @@ public final class TinyData {
         epochs,
         4,
         lesionFraction,
+        0,
         optimizer,
         optimizer == Optimizer.ADAM ? 0.01 : 0.05,
         10,
