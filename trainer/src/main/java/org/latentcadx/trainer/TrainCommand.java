@@ -121,7 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--validation-fold", defaultValue = "0", description = "Held-out fold (${DEFAULT-VALUE}).")
   int validationFold;
 
-  @Option(names = "--augmentation", defaultValue = "paper", description = "paper (rotation ±15°, shift ±16 px, noise 0.01) or none.")
+  @Option(names = "--augmentation", defaultValue = "paper", description = "paper (rotation ±15°, shift ±16 px, noise 0.01), dihedral (quarter turns and mirror images instead of the rotation) or none.")
   String augmentation;
 
   @Option(names = "--resume", description = "Continue from the checkpoint in the output directory.")
@@ -221,15 +221,12 @@ public final class TrainCommand implements Callable<Integer> {
     epochs.put(Stage.R, epochsR);
     epochs.put(Stage.L1, epochsL1);
     epochs.put(Stage.L2, epochsL2);
-    Augmentation augment =
-        switch (augmentation.toLowerCase(Locale.ROOT)) {
-          case "paper" -> Augmentation.paper();
-          case "none" -> Augmentation.none();
-          default ->
-              throw new CommandLine.ParameterException(
-                  new CommandLine(this),
-                  "--augmentation must be paper or none, got " + augmentation);
-        };
+    Augmentation augment;
+    try {
+      augment = Augmentation.named(augmentation.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--augmentation: " + e.getMessage());
+    }
     return new TrainingConfig(
         architecture,
         baseline ? Objective.BASELINE : Objective.LATENT,

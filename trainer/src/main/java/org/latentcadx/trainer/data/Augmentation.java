@@ -12,13 +12,20 @@ import java.util.Random;
  * masks bilinearly then thresholded at 0.5 (they stay binary); samples outside the context window repeat
  * its edge.
  *
- * @param maxRotationDegrees θ is uniform in {@code [−max, max]} degrees
+ * <p>A rotation by other than a multiple of 90° samples between pixels, and bilinear sampling averages
+ * neighbours: it roughly halves the variance of pixel-scale texture and noise, so a model trained only
+ * on such tiles sees sharper tiles at inference than any it was trained on, and its batch-normalisation
+ * statistics do not fit them. The dihedral mode draws the orientation from the 8 exact ones (quarter
+ * turns, mirrored or not) instead: with integer shifts every tile pixel is a stored pixel.
+ *
+ * @param maxRotationDegrees θ is uniform in {@code [−max, max]} degrees (0 in the dihedral mode)
  * @param maxShift {@code dx, dy} are uniform integers in {@code [−maxShift, maxShift]} (the random crop);
  *     at most {@code (context − tile) / 2}
  * @param noiseSigma standard deviation of the Gaussian noise added to image values (then clipped to
  *     [0, 1])
+ * @param dihedralOrientations the orientation is one of the 8 quarter turns and mirror images, uniformly
  */
-public record Augmentation(double maxRotationDegrees, int maxShift, double noiseSigma) {
+public record Augmentation(double maxRotationDegrees, int maxShift, double noiseSigma, boolean dihedralOrientations) {
 
   public Augmentation {
     if (!(maxRotationDegrees >= 0) || maxShift < 0 || !(noiseSigma >= 0)) {
@@ -26,6 +33,14 @@ public record Augmentation(double maxRotationDegrees, int maxShift, double noise
           "augmentation ranges must be ≥ 0, got rotation " + maxRotationDegrees + ", shift " + maxShift
               + ", noise " + noiseSigma);
     }
+    if (dihedralOrientations && maxRotationDegrees != 0) {
+      throw new IllegalArgumentException("the dihedral mode draws quarter turns; its rotation range must be 0");
+    }
+  }
+
+  /** A continuous rotation, no dihedral orientations. */
+  public Augmentation(double maxRotationDegrees, int maxShift, double noiseSigma) {
+    this(maxRotationDegrees, maxShift, noiseSigma, false);
   }
 
   /** No augmentation: the centre tile, unchanged (for validation and inference-like evaluation). */
@@ -39,6 +54,28 @@ public record Augmentation(double maxRotationDegrees, int maxShift, double noise
   }
 
   /**
+   * The paper's crop and noise with exact orientations instead of its rotation: one of the 8 quarter
+   * turns and mirror images, random crop (shift ±16 px), Gaussian noise σ = 0.01.
+   */
+  public static Augmentation dihedral() {
+    return new Augmentation(0, 16, 0.01, true);
+  }
+
+  /**
+   * The preset of this name: {@code paper}, {@code dihedral} or {@code none}.
+   *
+   * @throws IllegalArgumentException for another name
+   */
+  public static Augmentation named(String name) {
+    return switch (name) {
+      case "paper" -> paper();
+      case "dihedral" -> dihedral();
+      case "none" -> none();
+      default -> throw new IllegalArgumentException("augmentation must be paper, dihedral or none, got " + name);
+    };
+  }
+
+  /**
    * Writes the augmented {@code tile × tile} planes of {@code patch} into the three arrays at {@code
    * offset}.
    */
@@ -49,11 +86,16 @@ public record Augmentation(double maxRotationDegrees, int maxShift, double noise
       throw new IllegalArgumentException(
           "shift ±" + maxShift + " exceeds the store's context margin of " + margin + " px");
     }
+    int quarterTurns = dihedralOrientations ? random.nextInt(4) : 0;
+    boolean mirror = dihedralOrientations && random.nextBoolean();
     double theta =
         maxRotationDegrees == 0 ? 0 : Math.toRadians((2 * random.nextDouble() - 1) * maxRotationDegrees);
     int dx = maxShift == 0 ? 0 : random.nextInt(2 * maxShift + 1) - maxShift;
     int dy = maxShift == 0 ? 0 : random.nextInt(2 * maxShift + 1) - maxShift;
-    Transform t = new Transform(patch.size(), tile, theta, dx, dy);
+    Transform t =
+        dihedralOrientations
+            ? Transform.dihedral(patch.size(), tile, quarterTurns, mirror, dx, dy)
+            : new Transform(patch.size(), tile, theta, dx, dy);
     t.resampleImage(patch.image(), image, offset);
     t.resampleMask(patch.outline(), outline, offset);
     t.resampleMask(patch.latent(), latent, offset);
@@ -64,17 +106,30 @@ public record Augmentation(double maxRotationDegrees, int maxShift, double noise
     }
   }
 
-  /** One rotation-and-shift mapping from a context window to a tile. */
-  record Transform(int context, int tile, double theta, int dx, int dy) {
+  /**
+   * One rotation-and-shift mapping from a context window to a tile, the rotation given by its cosine and
+   * sine; {@code mirror} flips the tile left to right before rotating.
+   */
+  record Transform(int context, int tile, double cos, double sin, boolean mirror, int dx, int dy) {
+
+    /** The rotation by {@code theta} radians. */
+    Transform(int context, int tile, double theta, int dx, int dy) {
+      this(context, tile, Math.cos(theta), Math.sin(theta), false, dx, dy);
+    }
+
+    /** {@code quarterTurns} × 90°, optionally mirrored, with exact cosine and sine. */
+    static Transform dihedral(int context, int tile, int quarterTurns, boolean mirror, int dx, int dy) {
+      int[] cos = {1, 0, -1, 0};
+      int[] sin = {0, 1, 0, -1};
+      return new Transform(context, tile, cos[quarterTurns], sin[quarterTurns], mirror, dx, dy);
+    }
 
     void resampleImage(float[] source, float[] target, int offset) {
-      double cos = Math.cos(theta);
-      double sin = Math.sin(theta);
       double ct = (tile - 1) / 2.0;
       double cc = (context - 1) / 2.0;
       for (int v = 0; v < tile; v++) {
         for (int u = 0; u < tile; u++) {
-          double qx = u - ct;
+          double qx = mirror ? ct - u : u - ct;
           double qy = v - ct;
           double sx = cc + dx + qx * cos - qy * sin;
           double sy = cc + dy + qx * sin + qy * cos;

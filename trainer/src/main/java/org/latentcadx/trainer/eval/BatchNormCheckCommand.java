@@ -57,6 +57,9 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
   @Option(names = "--patches", defaultValue = "320", description = "Training patches used, half lesion, half normal (${DEFAULT-VALUE}).")
   int patches;
 
+  @Option(names = "--augmentation", defaultValue = "paper", description = "The augmentation the model was trained with: paper or dihedral (${DEFAULT-VALUE}).")
+  String augmentation;
+
   @Option(names = "--output", description = "Also write the table (Markdown) to this file.")
   Path output;
 
@@ -76,7 +79,8 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
     int tile = patchStore.tileSize();
     int[] chosen = balancedSample(patchStore);
     List<float[]> clean = batches(patchStore, chosen, Augmentation.none());
-    List<float[]> augmented = augmentable(patchStore) ? batches(patchStore, chosen, Augmentation.paper()) : null;
+    Augmentation training = Augmentation.named(augmentation);
+    List<float[]> augmented = augmentable(patchStore, training) ? batches(patchStore, chosen, training) : null;
     ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
     List<NodeProto> layers =
         proto.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("BatchNormalization")).toList();
@@ -136,9 +140,9 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
     return chosen;
   }
 
-  /** Whether the store's windows leave room for the paper's augmentation (else its columns stay empty). */
-  private static boolean augmentable(PatchStore patchStore) {
-    return patchStore.contextSize() - patchStore.tileSize() >= 2 * Augmentation.paper().maxShift();
+  /** Whether the store's windows leave room for the augmentation (else its columns stay empty). */
+  private static boolean augmentable(PatchStore patchStore, Augmentation training) {
+    return patchStore.contextSize() - patchStore.tileSize() >= 2 * training.maxShift();
   }
 
   private static List<float[]> batches(PatchStore patchStore, int[] chosen, Augmentation augmentation) {

@@ -79,6 +79,100 @@ class AugmentationTest {
   }
 
   @Test
+  void dihedralTilesAreStoredPixelsInOneOfEightOrientations() {
+    Random values = new Random(3);
+    float[] image = new float[CONTEXT * CONTEXT];
+    for (int p = 0; p < image.length; p++) {
+      image[p] = values.nextFloat();
+    }
+    Patch patch = normalPatch(image);
+    java.util.Set<String> orientations = new java.util.HashSet<>();
+    Random random = new Random(5);
+    for (int trial = 0; trial < 64; trial++) {
+      float[] img = new float[TILE * TILE];
+      new Augmentation(0, 16, 0, true)
+          .apply(patch, TILE, random, img, new float[TILE * TILE], new float[TILE * TILE], 0);
+      // The tile's corner (0, 0), its neighbour (1, 0) and (0, 1) are stored pixels one apart; their
+      // directions tell the orientation.
+      int[] corner = find(image, img[0]);
+      int[] right = find(image, img[1]);
+      int[] down = find(image, img[TILE]);
+      for (int v = 0; v < TILE; v++) {
+        for (int u = 0; u < TILE; u++) {
+          int x = corner[0] + u * (right[0] - corner[0]) + v * (down[0] - corner[0]);
+          int y = corner[1] + u * (right[1] - corner[1]) + v * (down[1] - corner[1]);
+          assertThat(img[v * TILE + u]).isEqualTo(image[y * CONTEXT + x]);
+        }
+      }
+      orientations.add((right[0] - corner[0]) + "," + (right[1] - corner[1]) + "," + (down[0] - corner[0]) + ","
+          + (down[1] - corner[1]));
+    }
+    assertThat(orientations).hasSize(8);
+  }
+
+  private static int[] find(float[] image, float value) {
+    for (int p = 0; p < image.length; p++) {
+      if (image[p] == value) {
+        return new int[] {p % CONTEXT, p / CONTEXT};
+      }
+    }
+    throw new AssertionError("not a stored pixel: " + value);
+  }
+
+  @Test
+  void aContinuousRotationSmoothsPixelTextureAndTheDihedralOneDoesNot() {
+    Random values = new Random(11);
+    float[] image = new float[CONTEXT * CONTEXT];
+    for (int p = 0; p < image.length; p++) {
+      image[p] = 0.5f + 0.1f * (float) values.nextGaussian();
+    }
+    Patch patch = normalPatch(image);
+    Random random = new Random(2);
+    double paper = 0;
+    double dihedral = 0;
+    for (int trial = 0; trial < 20; trial++) {
+      paper += neighbourDifferenceVariance(apply(new Augmentation(15, 16, 0), patch, random));
+      dihedral += neighbourDifferenceVariance(apply(new Augmentation(0, 16, 0, true), patch, random));
+    }
+    double stored = neighbourDifferenceVariance(apply(Augmentation.none(), patch, random));
+    assertThat(dihedral / 20).isCloseTo(stored, org.assertj.core.data.Percentage.withPercentage(5));
+    assertThat(paper / 20).isLessThan(0.8 * stored);
+  }
+
+  private static float[] apply(Augmentation augmentation, Patch patch, Random random) {
+    float[] img = new float[TILE * TILE];
+    augmentation.apply(patch, TILE, random, img, new float[TILE * TILE], new float[TILE * TILE], 0);
+    return img;
+  }
+
+  private static double neighbourDifferenceVariance(float[] tile) {
+    double sum = 0;
+    int n = 0;
+    for (int v = 0; v < TILE; v++) {
+      for (int u = 0; u + 1 < TILE; u++) {
+        double d = tile[v * TILE + u + 1] - tile[v * TILE + u];
+        sum += d * d;
+        n++;
+      }
+    }
+    return sum / n;
+  }
+
+  private static Patch normalPatch(float[] image) {
+    byte[] mask = new byte[CONTEXT * CONTEXT];
+    return new Patch(
+        new PatchRecord(0, LesionType.NORMAL, Pathology.NONE, "P", "s", 0, 0, false),
+        CONTEXT, image, mask, mask.clone());
+  }
+
+  @Test
+  void theDihedralModeRefusesARotationRange() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Augmentation(15, 16, 0, true))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Augmentation.named("dihedral")).isEqualTo(Augmentation.dihedral());
+  }
+
+  @Test
   void noiseStaysInTheUnitRangeAndSparesMasks() {
     float[] image = new float[CONTEXT * CONTEXT];
     java.util.Arrays.fill(image, 0.999f);
