@@ -124,6 +124,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--augmentation", defaultValue = "paper", description = "paper (rotation ±15°, shift ±16 px, noise 0.01), dihedral (quarter turns and mirror images instead of the rotation) or none.")
   String augmentation;
 
+  @Option(names = "--noise-sigma", description = "Standard deviation of the augmentation's Gaussian noise instead of its preset's.")
+  Double noiseSigma;
+
   @Option(names = "--resume", description = "Continue from the checkpoint in the output directory.")
   boolean resume;
 
@@ -224,6 +227,9 @@ public final class TrainCommand implements Callable<Integer> {
     Augmentation augment;
     try {
       augment = Augmentation.named(augmentation.toLowerCase(Locale.ROOT));
+      if (noiseSigma != null) {
+        augment = augment.withNoise(noiseSigma);
+      }
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), "--augmentation: " + e.getMessage());
     }
@@ -272,6 +278,7 @@ public final class TrainCommand implements Callable<Integer> {
         config.optimizer().name().toLowerCase(Locale.ROOT), config.learningRate(),
         config.halvingEpochs(), config.warmupSteps(), config.momentum(), config.batchSize(),
         config.lesionFraction()));
+    p.put("augmentation", config.augmentation().describe());
     if (initialWeights != null) {
       p.put("initial_weights_sha256",
           MoreFiles.asByteSource(initialWeights.resolve(Checkpoint.WEIGHTS)).hash(Hashing.sha256()).toString());

@@ -61,6 +61,18 @@ public record Augmentation(double maxRotationDegrees, int maxShift, double noise
     return new Augmentation(0, 16, 0.01, true);
   }
 
+  /** In words, for provenance: e.g. {@code rotation ±15°, shift ±16 px, noise σ 0.01}. */
+  public String describe() {
+    String orientation =
+        dihedralOrientations ? "quarter turns and mirror images" : "rotation ±" + maxRotationDegrees + "°";
+    return orientation + ", shift ±" + maxShift + " px, noise σ " + noiseSigma;
+  }
+
+  /** The same augmentation with Gaussian noise of this standard deviation instead. */
+  public Augmentation withNoise(double sigma) {
+    return new Augmentation(maxRotationDegrees, maxShift, sigma, dihedralOrientations);
+  }
+
   /**
    * The preset of this name: {@code paper}, {@code dihedral} or {@code none}.
    *

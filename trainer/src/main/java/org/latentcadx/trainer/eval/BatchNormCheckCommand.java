@@ -60,6 +60,9 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
   @Option(names = "--augmentation", defaultValue = "paper", description = "The augmentation the model was trained with: paper or dihedral (${DEFAULT-VALUE}).")
   String augmentation;
 
+  @Option(names = "--noise-sigma", description = "Standard deviation of the augmentation's Gaussian noise instead of its preset's.")
+  Double noiseSigma;
+
   @Option(names = "--output", description = "Also write the table (Markdown) to this file.")
   Path output;
 
@@ -79,7 +82,8 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
     int tile = patchStore.tileSize();
     int[] chosen = balancedSample(patchStore);
     List<float[]> clean = batches(patchStore, chosen, Augmentation.none());
-    Augmentation training = Augmentation.named(augmentation);
+    Augmentation training =
+        noiseSigma == null ? Augmentation.named(augmentation) : Augmentation.named(augmentation).withNoise(noiseSigma);
     List<float[]> augmented = augmentable(patchStore, training) ? batches(patchStore, chosen, training) : null;
     ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
     List<NodeProto> layers =
