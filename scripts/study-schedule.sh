@@ -1,13 +1,19 @@
-# Sourced by scripts/train-bundled-models, scripts/run-study and scripts/write-model-card: the training
+# Sourced by scripts/train-bundled-models, the study scripts and scripts/write-model-card: the training
 # schedules (stage L2 from scratch, Adam, batches half lesion / half normal patches of 16).
-# COMMON: every arm of the ablation study, 16 epochs (learning rate halved after 8).
-# BUNDLED: the bundled models, the same with 32 epochs (halved after 16), chosen on the validation fold
-# in the study of the wider generator ranges (onnx-models/STUDY.md).
+# COMMON: every arm of the ablation study (rounds 1 and 2), 16 epochs (learning rate halved after 8),
+# the paper's augmentation.
+# BUNDLED_PAPER: round 2's bundled models, the same with 32 epochs (halved after 16), chosen on the
+# validation fold in the study of the wider generator ranges (onnx-models/STUDY.md); rounds 3 and 4
+# start from it.
+# BUNDLED: the bundled models since round 4: BUNDLED_PAPER with the dihedral augmentation (exact
+# orientations and crop, no noise), which trains every seed tried, on a training store with 360 more
+# patients (scripts/train-bundled-models), keeping 84 batches per epoch (onnx-models/STUDY.md, round 4).
 SCHEDULE=(--preset lite --epochs-r 0 --epochs-l1 0 --batch-size 16 --lesion-fraction 0.5
           --optimizer adam --learning-rate 0.001 --seed 1 --validation-fold 0
           --augmentation paper --threads 1)
 COMMON=("${SCHEDULE[@]}" --epochs-l2 16 --halve-every 8)
-BUNDLED=("${SCHEDULE[@]}" --epochs-l2 32 --halve-every 16)
+BUNDLED_PAPER=("${SCHEDULE[@]}" --epochs-l2 32 --halve-every 16)
+BUNDLED=("${BUNDLED_PAPER[@]/paper/dihedral}" --batches-per-epoch 84)
 # FINE_TUNING: a fine-tuning round from a trained model's weights (scripts/run-hard-negative-study):
 # stage L2 only, learning rate 2.5e-4 held (a quarter of the first stage's), fresh Adam.
 FINE_TUNING=("${SCHEDULE[@]/0.001/0.00025}" --halve-every 1000)

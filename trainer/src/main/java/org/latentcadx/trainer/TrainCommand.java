@@ -121,7 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--validation-fold", defaultValue = "0", description = "Held-out fold (${DEFAULT-VALUE}).")
   int validationFold;
 
-  @Option(names = "--augmentation", defaultValue = "paper", description = "paper (rotation ±15°, shift ±16 px, noise 0.01), dihedral (quarter turns and mirror images instead of the rotation) or none.")
+  @Option(names = "--augmentation", defaultValue = "dihedral", description = "dihedral (quarter turns and mirror images, shift ±16 px, no noise), paper (rotation ±15°, shift ±16 px, noise σ 0.01) or none (${DEFAULT-VALUE}).")
   String augmentation;
 
   @Option(names = "--noise-sigma", description = "Standard deviation of the augmentation's Gaussian noise instead of its preset's.")

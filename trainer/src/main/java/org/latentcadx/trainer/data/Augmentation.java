@@ -12,11 +12,14 @@ import java.util.Random;
  * masks bilinearly then thresholded at 0.5 (they stay binary); samples outside the context window repeat
  * its edge.
  *
- * <p>A rotation by other than a multiple of 90° samples between pixels, and bilinear sampling averages
- * neighbours: it roughly halves the variance of pixel-scale texture and noise, so a model trained only
- * on such tiles sees sharper tiles at inference than any it was trained on, and its batch-normalisation
- * statistics do not fit them. The dihedral mode draws the orientation from the 8 exact ones (quarter
- * turns, mirrored or not) instead: with integer shifts every tile pixel is a stored pixel.
+ * <p>Training tiles should have the statistics of inference tiles, which are stored pixels unchanged.
+ * A rotation by other than a multiple of 90° samples between pixels, and bilinear sampling averages
+ * neighbours: it roughly halves the variance of pixel-scale texture. Noise adds variance. A model's
+ * batch normalisation can come to depend on such a difference: in round 4 of onnx-models/STUDY.md one
+ * seed's deep features had three times their normalised variance on clean tiles because the training
+ * tiles carried noise of σ 0.01. The dihedral preset draws the orientation from the 8 exact ones
+ * (quarter turns, mirrored or not), shifts by whole pixels and adds no noise: every tile pixel is a
+ * stored pixel.
  *
  * @param maxRotationDegrees θ is uniform in {@code [−max, max]} degrees (0 in the dihedral mode)
  * @param maxShift {@code dx, dy} are uniform integers in {@code [−maxShift, maxShift]} (the random crop);
@@ -54,11 +57,12 @@ public record Augmentation(double maxRotationDegrees, int maxShift, double noise
   }
 
   /**
-   * The paper's crop and noise with exact orientations instead of its rotation: one of the 8 quarter
-   * turns and mirror images, random crop (shift ±16 px), Gaussian noise σ = 0.01.
+   * Exact augmentation: one of the 8 quarter turns and mirror images, and the paper's random crop (shift
+   * ±16 px), without noise, so that every tile pixel is a stored pixel and training tiles have the
+   * statistics of inference tiles.
    */
   public static Augmentation dihedral() {
-    return new Augmentation(0, 16, 0.01, true);
+    return new Augmentation(0, 16, 0, true);
   }
 
   /** In words, for provenance: e.g. {@code rotation ±15°, shift ±16 px, noise σ 0.01}. */

@@ -170,6 +170,9 @@ class AugmentationTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Augmentation(15, 16, 0, true))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(Augmentation.named("dihedral")).isEqualTo(Augmentation.dihedral());
+    assertThat(Augmentation.dihedral().withNoise(0.01)).isEqualTo(new Augmentation(0, 16, 0.01, true));
+    assertThat(Augmentation.dihedral().describe())
+        .isEqualTo("quarter turns and mirror images, shift ±16 px, noise σ 0.0");
   }
 
   @Test
