@@ -1,1 +1,1 @@
-Bimage_probabilityJUUUu*…g>
+Bimage_probabilityJ«ªªJ*<È>

@@ -1,1 +1,1 @@
-Broc_aucJÇqÇq×?
+Broc_aucJÈqÇq×?

@@ -1,1 +1,1 @@
-Baverage_precisionJä)Aäã?
+Baverage_precisionJÚKh/¡İ?

@@ -1,1 +1,1 @@
-BprobabilityJNš8
+BprobabilityJ¶Íh?

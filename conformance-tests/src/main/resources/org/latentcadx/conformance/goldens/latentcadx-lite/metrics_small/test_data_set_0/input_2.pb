@@ -1,1 +1,1 @@
-B	thresholdJмлллллЛ?
+B	thresholdJ333333К?

@@ -1,1 +1,1 @@
-Broc_aucJä8Žã8ŽÓ?
+Broc_aucJrÇqÇÑ?

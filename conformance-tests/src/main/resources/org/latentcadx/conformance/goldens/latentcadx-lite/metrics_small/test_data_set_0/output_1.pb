@@ -1,1 +1,1 @@
-Baverage_precisionJ‰)Aû‰·?
+Baverage_precisionJp±¡≈€?
