@@ -57,7 +57,7 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
   @Option(names = "--patches", defaultValue = "320", description = "Training patches used, half lesion, half normal (${DEFAULT-VALUE}).")
   int patches;
 
-  @Option(names = "--augmentation", defaultValue = "paper", description = "The augmentation the model was trained with: paper or dihedral (${DEFAULT-VALUE}).")
+  @Option(names = "--augmentation", defaultValue = "dihedral", description = "The augmentation the model was trained with: dihedral or paper (${DEFAULT-VALUE}, as TrainCommand).")
   String augmentation;
 
   @Option(names = "--noise-sigma", description = "Standard deviation of the augmentation's Gaussian noise instead of its preset's.")
