@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
 /**
  * Compares each batch-normalisation layer's moving statistics (what inference uses) with the statistics
  * its input actually has, in inference mode, on training patches drawn as training draws them (half
- * lesion, half normal), once clean (as inference sees images) and once with the paper's augmentation
- * (as training saw them; when the store's windows leave room for it). Prints per layer the largest mean shift in moving standard deviations and the
+ * lesion, half normal), once clean (as inference sees images) and once with the model's training
+ * augmentation (as training saw them; when the store's windows leave room for it). Prints per layer the largest mean shift in moving standard deviations and the
  * largest variance ratio over its channels. With {@code --recalibrate}, also writes the model with every
  * layer's moving statistics replaced, layer by layer from the input on, by those of the clean patches.
  */
