@@ -6,7 +6,7 @@
 # validation fold in the study of the wider generator ranges (onnx-models/STUDY.md); rounds 3 and 4
 # start from it.
 # BUNDLED: the bundled models since round 4: BUNDLED_PAPER with the dihedral augmentation (exact
-# orientations and crop, no noise), which trains every seed tried, on a training store with 360 more
+# orientations and crop, no noise), with which no seed of four fails, on a training store with 360 more
 # patients (scripts/train-bundled-models), keeping 84 batches per epoch (onnx-models/STUDY.md, round 4).
 SCHEDULE=(--preset lite --epochs-r 0 --epochs-l1 0 --batch-size 16 --lesion-fraction 0.5
           --optimizer adam --learning-rate 0.001 --seed 1 --validation-fold 0
