@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.latentcadx.trainer.data.Augmentation;
 import org.latentcadx.trainer.data.PatchStore;
 import org.latentcadx.trainer.model.Architecture;
 import org.latentcadx.trainer.onnx.ContractMetadata;
@@ -31,6 +30,7 @@ import org.latentcadx.trainer.train.TrainingConfig;
 import org.tensorflow.TensorFlow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -121,11 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--validation-fold", defaultValue = "0", description = "Held-out fold (${DEFAULT-VALUE}).")
   int validationFold;
 
-  @Option(names = "--augmentation", defaultValue = "dihedral", description = "dihedral (quarter turns and mirror images, shift ±16 px, no noise), paper (rotation ±15°, shift ±16 px, noise σ 0.01) or none (${DEFAULT-VALUE}).")
-  String augmentation;
-
-  @Option(names = "--noise-sigma", description = "Standard deviation of the augmentation's Gaussian noise instead of its preset's.")
-  Double noiseSigma;
+  @Mixin AugmentationOptions augmentation;
 
   @Option(names = "--resume", description = "Continue from the checkpoint in the output directory.")
   boolean resume;
@@ -224,15 +220,6 @@ public final class TrainCommand implements Callable<Integer> {
     epochs.put(Stage.R, epochsR);
     epochs.put(Stage.L1, epochsL1);
     epochs.put(Stage.L2, epochsL2);
-    Augmentation augment;
-    try {
-      augment = Augmentation.named(augmentation.toLowerCase(Locale.ROOT));
-      if (noiseSigma != null) {
-        augment = augment.withNoise(noiseSigma);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--augmentation: " + e.getMessage());
-    }
     return new TrainingConfig(
         architecture,
         baseline ? Objective.BASELINE : Objective.LATENT,
@@ -250,7 +237,7 @@ public final class TrainCommand implements Callable<Integer> {
         earlyStopDelta,
         seed,
         validationFold,
-        augment);
+        augmentation.augmentation());
   }
 
   private Map<String, String> provenance(TrainingConfig config, Checkpoint result)

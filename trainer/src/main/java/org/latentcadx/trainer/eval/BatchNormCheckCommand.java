@@ -27,7 +27,9 @@ import org.latentcadx.trainer.data.PatchStore;
 import org.latentcadx.trainer.model.FloatArray;
 import org.latentcadx.trainer.onnx.OnnxTensors;
 import picocli.CommandLine;
+import org.latentcadx.trainer.AugmentationOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,11 +59,8 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
   @Option(names = "--patches", defaultValue = "320", description = "Training patches used, half lesion, half normal (${DEFAULT-VALUE}).")
   int patches;
 
-  @Option(names = "--augmentation", defaultValue = "dihedral", description = "The augmentation the model was trained with: dihedral or paper (${DEFAULT-VALUE}, as TrainCommand).")
-  String augmentation;
-
-  @Option(names = "--noise-sigma", description = "Standard deviation of the augmentation's Gaussian noise instead of its preset's.")
-  Double noiseSigma;
+  /** The augmentation the model was trained with (the same options and default as TrainCommand). */
+  @Mixin AugmentationOptions augmentation;
 
   @Option(names = "--output", description = "Also write the table (Markdown) to this file.")
   Path output;
@@ -82,8 +81,7 @@ public final class BatchNormCheckCommand implements Callable<Integer> {
     int tile = patchStore.tileSize();
     int[] chosen = balancedSample(patchStore);
     List<float[]> clean = batches(patchStore, chosen, Augmentation.none());
-    Augmentation training =
-        noiseSigma == null ? Augmentation.named(augmentation) : Augmentation.named(augmentation).withNoise(noiseSigma);
+    Augmentation training = augmentation.augmentation();
     List<float[]> augmented = augmentable(patchStore, training) ? batches(patchStore, chosen, training) : null;
     ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
     List<NodeProto> layers =
