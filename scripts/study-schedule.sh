@@ -17,3 +17,13 @@ BUNDLED=("${BUNDLED_PAPER[@]/paper/dihedral}" --batches-per-epoch 84)
 # FINE_TUNING: a fine-tuning round from a trained model's weights (scripts/run-hard-negative-study):
 # stage L2 only, learning rate 2.5e-4 held (a quarter of the first stage's), fresh Adam.
 FINE_TUNING=("${SCHEDULE[@]/0.001/0.00025}" --halve-every 1000)
+# with_option OPTION VALUE WORD...: prints the words one per line with OPTION's value replaced by VALUE,
+# e.g. mapfile -t ARGS < <(with_option --seed 2 "${BUNDLED[@]}").
+with_option() {
+  local option=$1 value=$2 previous=""
+  shift 2
+  for word in "$@"; do
+    if [ "$previous" = "$option" ]; then printf '%s\n' "$value"; else printf '%s\n' "$word"; fi
+    previous=$word
+  done
+}
