@@ -121,10 +121,11 @@ class TrainCommandTest {
     assertThat(Files.readString(study.resolve("images.md")))
         .contains("5 images (3 with", "| a | ", "FROC points");
     assertThat(study.resolve("threshold-a.txt")).isNotEmptyFile();
-    assertThat(Files.readAllLines(study.resolve("scores-a.csv")))
-        .hasSize(1 + 5)
-        .first()
-        .isEqualTo("image,lesion_image,image_probability,map_peak");
+    List<String> scores = Files.readAllLines(study.resolve("scores-a.csv"));
+    assertThat(scores).hasSize(1 + 5).first()
+        .isEqualTo("image,lesion_image,image_probability,map_peak,peak_in_outline");
+    assertThat(scores.subList(1, 6))
+        .allSatisfy(line -> assertThat(line).matches(".*,1,[0-9.]+,[0-9.]+,[01]|.*,0,[0-9.]+,[0-9.]+,"));
 
     // Batch normalisation: after recalibration on the clean patches, the moving statistics are theirs.
     Path recalibrated = dir.resolve("recalibrated.onnx");

@@ -152,7 +152,8 @@ public final class ImageStudyCommand implements Callable<Integer> {
     if (stride != null) {
       builder.stride(stride);
     }
-    StringBuilder perImage = new StringBuilder("image,lesion_image,image_probability,map_peak\n");
+    StringBuilder perImage =
+        new StringBuilder("image,lesion_image,image_probability,map_peak,peak_in_outline\n");
     try (LesionDetector detector = builder.build()) {
       decision = detector.modelInfo().decisionThreshold();
       for (int k = 0; k < THRESHOLD_STEPS; k++) {
@@ -167,25 +168,28 @@ public final class ImageStudyCommand implements Callable<Integer> {
         float[] map = result.probabilityMap().values();
         float mapMaximum = max(map);
         scores[i] = mapPeak ? mapMaximum : result.imageProbability();
-        String relative =
-            root.toAbsolutePath().relativize(truth.file().toAbsolutePath()).toString().replace('\\', '/');
-        perImage.append(
-            String.format(
-                Locale.ROOT, "%s,%d,%.6f,%.6f%n", relative, labels[i], result.imageProbability(), mapMaximum));
         int width = result.probabilityMap().width();
         if (labels[i] == 1 && width != truth.width()) {
           throw new IllegalStateException(
               truth.file() + ": map is " + width + " wide, the outlines " + truth.width()
                   + "; choose --upscale as the model's downsample factor");
         }
+        String peakInOutline = ""; // for lesion images: 1 when the map's highest value is in an outline
         if (labels[i] == 1) {
           int peak = 0;
           for (int p = 1; p < map.length; p++) {
             peak = map[p] > map[peak] ? p : peak;
           }
           final int at = peak;
-          peaksInside += truth.outlines().stream().anyMatch(o -> o[at]) ? 1 : 0;
+          peakInOutline = truth.outlines().stream().anyMatch(o -> o[at]) ? "1" : "0";
+          peaksInside += peakInOutline.equals("1") ? 1 : 0;
         }
+        String relative =
+            root.toAbsolutePath().relativize(truth.file().toAbsolutePath()).toString().replace('\\', '/');
+        perImage.append(
+            String.format(
+                Locale.ROOT, "%s,%d,%.6f,%.6f,%s%n", relative, labels[i], result.imageProbability(),
+                mapMaximum, peakInOutline));
         for (int k = 0; k < thresholds.length; k++) {
           boolean[] found = new boolean[truth.outlines().size()];
           for (Lesion mark : result.probabilityMap().lesions(thresholds[k])) {
