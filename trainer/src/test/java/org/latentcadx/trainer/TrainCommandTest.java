@@ -106,12 +106,16 @@ class TrainCommandTest {
     assertThat(Files.readAllLines(study.resolve("lesions.csv"))).hasSize(1 + 2 * 2 * 4);
 
     // Whole synthetic images through the SDK (model-scale images, repeated 4x4 for its downsampling).
+    // Generator seed 3 gives a mammogram with a mass and a cluster (P_00002_RIGHT_CC), which CBIS-DDSM
+    // lists twice, once per lesion type; among the first three lesion images in file order, it is one.
     Path images = dir.resolve("images");
     assertThat(
             new CommandLine(new BuildDatasetCommand())
-                .execute("--cbis-root", images.toString(), "--synthetic-patients", "6", "--seed", "2",
+                .execute("--cbis-root", images.toString(), "--synthetic-patients", "6", "--seed", "3",
                     "--size", "300x400"))
         .isZero();
+    assertThat(images.resolve("Calc-Training_P_00002_RIGHT_CC")).isDirectory();
+    assertThat(images.resolve("Mass-Training_P_00002_RIGHT_CC")).isDirectory();
     int imaged =
         new CommandLine(new ImageStudyCommand())
             .execute(
@@ -123,9 +127,12 @@ class TrainCommandTest {
     assertThat(study.resolve("threshold-a.txt")).isNotEmptyFile();
     List<String> scores = Files.readAllLines(study.resolve("scores-a.csv"));
     assertThat(scores).hasSize(1 + 5).first()
-        .isEqualTo("image,lesion_image,image_probability,map_peak,peak_in_outline");
+        .isEqualTo("image,lesion_image,image_probability,map_peak,peak_in_outline,lesion_types");
     assertThat(scores.subList(1, 6))
-        .allSatisfy(line -> assertThat(line).matches(".*,1,[0-9.]+,[0-9.]+,[01]|.*,0,[0-9.]+,[0-9.]+,"));
+        .allSatisfy(line -> assertThat(line).matches(".*,1,[0-9.]+,[0-9.]+,[01],[a-z+]+|.*,0,[0-9.]+,[0-9.]+,,"))
+        .filteredOn(line -> line.contains("P_00002_RIGHT_CC"))
+        .singleElement()
+        .satisfies(line -> assertThat(line).startsWith("Calc-Training_P_00002_RIGHT_CC/").endsWith(",mass+calcification"));
 
     // Batch normalisation: after recalibration on the clean patches, the moving statistics are theirs.
     Path recalibrated = dir.resolve("recalibrated.onnx");

@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +26,13 @@ import org.latentcadx.sdk.metrics.BootstrapIntervals;
 import org.latentcadx.sdk.metrics.ConfidenceInterval;
 import org.latentcadx.trainer.data.CbisAbnormality;
 import org.latentcadx.trainer.data.CbisDdsmReader;
+import org.latentcadx.trainer.data.LesionType;
 import org.latentcadx.trainer.data.NormalImage;
 import org.latentcadx.trainer.data.PatchRecord;
 import org.latentcadx.trainer.data.PatchStore;
+import org.latentcadx.trainer.data.Side;
 import org.latentcadx.trainer.data.SyntheticImages;
+import org.latentcadx.trainer.data.View;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,9 +44,13 @@ import picocli.CommandLine.Option;
  * or above a threshold, located at its highest value; it is a hit when that location lies inside a
  * lesion's outline, else a false positive. Reported: lesion sensitivity and false positives per image
  * at the model's decision threshold, and the best sensitivity with at most one false positive per
- * image over the thresholds 0.05, 0.10, …, 0.95. Writes {@code images.md} into the output folder, and
- * per arm {@code scores-ARM.csv} (each image's probability and its map's highest value) and
- * {@code threshold-ARM.txt}.
+ * image over the thresholds 0.05, 0.10, …, 0.95. A mammogram with lesions of both types is one image
+ * with the outlines of both, although CBIS-DDSM lists it twice (in a mass folder and in a calcification
+ * folder, each copy with its own type's outlines): scored per copy, a mark on the other type's lesion
+ * would count as a false positive, and a peak on it as outside every outline. Writes {@code images.md}
+ * into the output folder, and per arm {@code scores-ARM.csv} (each image's probability, its map's
+ * highest value, whether that lies inside an outline, and its lesion types) and {@code
+ * threshold-ARM.txt}.
  */
 @Command(
     name = "image-study",
@@ -94,8 +103,19 @@ public final class ImageStudyCommand implements Callable<Integer> {
     System.exit(new CommandLine(new ImageStudyCommand()).execute(args));
   }
 
-  /** One image with the outlines of its lesions (none for a normal image). */
-  private record TruthImage(Path file, List<boolean[]> outlines, int width) {}
+  /**
+   * One mammogram (the first of its copies in file order) with the outlines of its lesions and their
+   * types (none for a normal image).
+   */
+  private record TruthImage(Path file, List<boolean[]> outlines, int width, Set<LesionType> types) {
+    /** The lesion types as written to the per-image scores: mass, calcification, mass+calcification. */
+    String typeNames() {
+      return types.stream().map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("+"));
+    }
+  }
+
+  /** A mammogram, whichever of CBIS-DDSM's per-lesion-type folders holds a copy of it. */
+  private record Mammogram(String patientId, Side side, View view) {}
 
 
   @Override
@@ -153,7 +173,7 @@ public final class ImageStudyCommand implements Callable<Integer> {
       builder.stride(stride);
     }
     StringBuilder perImage =
-        new StringBuilder("image,lesion_image,image_probability,map_peak,peak_in_outline\n");
+        new StringBuilder("image,lesion_image,image_probability,map_peak,peak_in_outline,lesion_types\n");
     try (LesionDetector detector = builder.build()) {
       decision = detector.modelInfo().decisionThreshold();
       for (int k = 0; k < THRESHOLD_STEPS; k++) {
@@ -188,8 +208,8 @@ public final class ImageStudyCommand implements Callable<Integer> {
             root.toAbsolutePath().relativize(truth.file().toAbsolutePath()).toString().replace('\\', '/');
         perImage.append(
             String.format(
-                Locale.ROOT, "%s,%d,%.6f,%.6f,%s%n", relative, labels[i], result.imageProbability(),
-                mapMaximum, peakInOutline));
+                Locale.ROOT, "%s,%d,%.6f,%.6f,%s,%s%n", relative, labels[i], result.imageProbability(),
+                mapMaximum, peakInOutline, truth.typeNames()));
         for (int k = 0; k < thresholds.length; k++) {
           boolean[] found = new boolean[truth.outlines().size()];
           for (Lesion mark : result.probabilityMap().lesions(thresholds[k])) {
@@ -303,8 +323,10 @@ public final class ImageStudyCommand implements Callable<Integer> {
               .collect(Collectors.toSet());
       patientIncluded = patients::contains;
     }
-    Map<Path, List<boolean[]>> outlines = new LinkedHashMap<>();
-    Map<Path, Integer> widths = new LinkedHashMap<>();
+    Map<Mammogram, Path> files = new HashMap<>();
+    Map<Mammogram, List<boolean[]>> outlines = new HashMap<>();
+    Map<Mammogram, Integer> widths = new HashMap<>();
+    Map<Mammogram, Set<LesionType>> types = new HashMap<>();
     for (CbisAbnormality a : CbisDdsmReader.read(root).abnormalities()) {
       if (!patientIncluded.test(a.patientId())) {
         continue;
@@ -315,21 +337,24 @@ public final class ImageStudyCommand implements Callable<Integer> {
       for (int p = 0; p < inside.length; p++) {
         inside[p] = values[p] > 0;
       }
-      outlines.computeIfAbsent(a.image(), k -> new ArrayList<>()).add(inside);
-      widths.put(a.image(), mask.width());
+      Mammogram mammogram = new Mammogram(a.patientId(), a.side(), a.view());
+      files.merge(mammogram, a.image(), (x, y) -> x.compareTo(y) <= 0 ? x : y);
+      outlines.computeIfAbsent(mammogram, k -> new ArrayList<>()).add(inside);
+      widths.put(mammogram, mask.width());
+      types.computeIfAbsent(mammogram, k -> EnumSet.noneOf(LesionType.class)).add(a.type());
     }
     List<TruthImage> images = new ArrayList<>();
-    outlines.keySet().stream()
-        .sorted()
+    files.keySet().stream()
+        .sorted(Comparator.comparing(files::get))
         .limit(lesionImages)
-        .forEach(file -> images.add(new TruthImage(file, outlines.get(file), widths.get(file))));
+        .forEach(m -> images.add(new TruthImage(files.get(m), outlines.get(m), widths.get(m), types.get(m))));
     final Predicate<String> included = patientIncluded;
     NormalImage.scan(root.resolve("normals")).stream()
         .filter(normal -> included.test(normal.patientId()))
         .map(NormalImage::file)
         .sorted()
         .limit(normalImages)
-        .forEach(file -> images.add(new TruthImage(file, List.of(), 0)));
+        .forEach(file -> images.add(new TruthImage(file, List.of(), 0, Set.of())));
     return images;
   }
 }
