@@ -127,9 +127,10 @@ class TrainCommandTest {
     assertThat(study.resolve("threshold-a.txt")).isNotEmptyFile();
     List<String> scores = Files.readAllLines(study.resolve("scores-a.csv"));
     assertThat(scores).hasSize(1 + 5).first()
-        .isEqualTo("image,lesion_image,image_probability,map_peak,peak_in_outline,lesion_types");
+        .isEqualTo("image,lesion_image,image_probability,map_peak,peak_in_outline,peak_distance,lesion_types");
     assertThat(scores.subList(1, 6))
-        .allSatisfy(line -> assertThat(line).matches(".*,1,[0-9.]+,[0-9.]+,[01],[a-z+]+|.*,0,[0-9.]+,[0-9.]+,,"))
+        .allSatisfy(line -> assertThat(line)
+            .matches(".*,1,[0-9.]+,[0-9.]+,(1,0\\.0|0,[0-9]*[1-9][0-9]*\\.[0-9]|0,[0-9]+\\.[1-9]),[a-z+]+|.*,0,[0-9.]+,[0-9.]+,,,"))
         .filteredOn(line -> line.contains("P_00002_RIGHT_CC"))
         .singleElement()
         .satisfies(line -> assertThat(line).startsWith("Calc-Training_P_00002_RIGHT_CC/").endsWith(",mass+calcification"));

@@ -173,7 +173,8 @@ public final class ImageStudyCommand implements Callable<Integer> {
       builder.stride(stride);
     }
     StringBuilder perImage =
-        new StringBuilder("image,lesion_image,image_probability,map_peak,peak_in_outline,lesion_types\n");
+        new StringBuilder(
+            "image,lesion_image,image_probability,map_peak,peak_in_outline,peak_distance,lesion_types\n");
     try (LesionDetector detector = builder.build()) {
       decision = detector.modelInfo().decisionThreshold();
       for (int k = 0; k < THRESHOLD_STEPS; k++) {
@@ -194,22 +195,26 @@ public final class ImageStudyCommand implements Callable<Integer> {
               truth.file() + ": map is " + width + " wide, the outlines " + truth.width()
                   + "; choose --upscale as the model's downsample factor");
         }
-        String peakInOutline = ""; // for lesion images: 1 when the map's highest value is in an outline
+        // For lesion images: whether the map's highest value lies in an outline, and how far (map
+        // pixels) it lies from the nearest outline pixel (0 inside).
+        String peakInOutline = "";
+        String peakDistance = "";
         if (labels[i] == 1) {
           int peak = 0;
           for (int p = 1; p < map.length; p++) {
             peak = map[p] > map[peak] ? p : peak;
           }
-          final int at = peak;
-          peakInOutline = truth.outlines().stream().anyMatch(o -> o[at]) ? "1" : "0";
-          peaksInside += peakInOutline.equals("1") ? 1 : 0;
+          double distance = distanceToNearestOutline(truth.outlines(), width, peak);
+          peakInOutline = distance == 0 ? "1" : "0";
+          peakDistance = String.format(Locale.ROOT, "%.1f", distance);
+          peaksInside += distance == 0 ? 1 : 0;
         }
         String relative =
             root.toAbsolutePath().relativize(truth.file().toAbsolutePath()).toString().replace('\\', '/');
         perImage.append(
             String.format(
-                Locale.ROOT, "%s,%d,%.6f,%.6f,%s,%s%n", relative, labels[i], result.imageProbability(),
-                mapMaximum, peakInOutline, truth.typeNames()));
+                Locale.ROOT, "%s,%d,%.6f,%.6f,%s,%s,%s%n", relative, labels[i],
+                result.imageProbability(), mapMaximum, peakInOutline, peakDistance, truth.typeNames()));
         for (int k = 0; k < thresholds.length; k++) {
           boolean[] found = new boolean[truth.outlines().size()];
           for (Lesion mark : result.probabilityMap().lesions(thresholds[k])) {
@@ -267,6 +272,23 @@ public final class ImageStudyCommand implements Callable<Integer> {
         name, auc.estimate(), auc.lower(), auc.upper(), (double) peaksInside / lesionImages,
         peaksInside, lesionImages, atThreshold[0], atThreshold[1], threshold, bestSensitivity,
         Double.isNaN(bestThreshold) ? "–" : String.format(Locale.ROOT, "%.2f", bestThreshold));
+  }
+
+  /** Euclidean distance from pixel {@code at} to the nearest pixel inside any outline; 0 inside one. */
+  static double distanceToNearestOutline(List<boolean[]> outlines, int width, int at) {
+    int x = at % width;
+    int y = at / width;
+    long nearest = Long.MAX_VALUE;
+    for (boolean[] outline : outlines) {
+      for (int p = 0; p < outline.length && nearest > 0; p++) {
+        if (outline[p]) {
+          long dx = p % width - x;
+          long dy = p / width - y;
+          nearest = Math.min(nearest, dx * dx + dy * dy);
+        }
+      }
+    }
+    return Math.sqrt(nearest);
   }
 
   private static float max(float[] values) {
