@@ -1,5 +1,6 @@
 # Sourced by scripts/train-bundled-models, the study scripts and scripts/write-model-card: the training
-# schedules (stage L2 from scratch, Adam, batches half lesion / half normal patches of 16).
+# schedules (stage L2 from scratch, Adam, batches half lesion / half normal patches of 16), and the
+# helpers that build and merge their synthetic patch stores (at the end).
 # COMMON: every arm of the ablation study (rounds 1 and 2), 16 epochs (learning rate halved after 8),
 # the paper's augmentation.
 # BUNDLED_PAPER: round 2's bundled models, the same with 32 epochs (halved after 16), chosen on the
@@ -26,4 +27,25 @@ with_option() {
     if [ "$previous" = "$option" ]; then printf '%s\n' "$value"; else printf '%s\n' "$word"; fi
     previous=$word
   done
+}
+# build_store STORE PATIENTS SEED [OPTIONS...]: PATIENTS synthetic patients from generator seed SEED as
+# the patch store STORE (their whole images in STORE-images, the log in STORE.log), unless STORE is
+# already built. Runs the trainer on the class path in CP.
+build_store() {
+  local store=$1 patients=$2 seed=$3
+  shift 3
+  if [ ! -f "$store/index.json" ]; then
+    java -cp "$CP" org.latentcadx.trainer.data.BuildDatasetCommand --cbis-root "$store-images" \
+      --synthetic-patients "$patients" --seed "$seed" --store "$store" "$@" > "$store.log"
+  fi
+}
+# merge_stores OUTPUT STORE ADDED...: STORE's patients with their folds (fold 0 validates) and the ADDED
+# stores' patients in the training folds, as the patch store OUTPUT (log in OUTPUT.log), unless built.
+merge_stores() {
+  local output=$1 store=$2
+  shift 2
+  if [ ! -f "$output/index.json" ]; then
+    java -cp "$CP" org.latentcadx.trainer.data.MergeStoresCommand --store "$store" --add "$@" \
+      --validation-fold 0 --output "$output" > "$output.log"
+  fi
 }
