@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.latentcadx.sdk.LatentCadxException;
 
 /**
@@ -32,7 +34,7 @@ final class TruthPanel {
    */
   static byte[] beside(byte[] overlayPng, int imageWidth, int imageHeight, List<GroundTruthRow> rows)
       throws IOException, LatentCadxException {
-    BufferedImage prediction = ImageIO.read(new ByteArrayInputStream(overlayPng));
+    BufferedImage prediction = readPng(overlayPng);
     double scale = (double) prediction.getWidth() / imageWidth;
     int pictureHeight = Math.min(prediction.getHeight(), (int) Math.round(imageHeight * scale));
     BufferedImage truth = new BufferedImage(prediction.getWidth(), prediction.getHeight(), BufferedImage.TYPE_INT_RGB);
@@ -83,6 +85,20 @@ final class TruthPanel {
           picture.setRGB(x, y, colour);
         }
       }
+    }
+  }
+
+  /**
+   * Decodes PNG bytes with the PNG reader itself: {@code ImageIO.read} would first ask every installed
+   * reader whether it can decode them, and PixelMed's JPEG lossless reader answers on standard output.
+   */
+  private static BufferedImage readPng(byte[] png) throws IOException {
+    ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+      reader.setInput(in, true, true);
+      return reader.read(0);
+    } finally {
+      reader.dispose();
     }
   }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -77,18 +80,30 @@ class EvaluateCommandTest {
 
   @Test
   void writesMetricsPlotsAndReport() throws Exception {
-    CliRun run =
-        CliRun.of(
-            "evaluate",
-            "-g", dir.resolve("mass_case_description_test_set.csv"),
-            dir.resolve("calc_case_description_test_set.csv"),
-            "--normals", data.resolve("normals"),
-            "-s", scores,
-            "-o", report,
-            "--bootstrap", "200",
-            "--worst", "1");
+    PrintStream standardErr = System.err;
+    ByteArrayOutputStream stray = new ByteArrayOutputStream();
+    CliRun run;
+    System.setErr(new PrintStream(stray, true, StandardCharsets.UTF_8));
+    try {
+      run =
+          CliRun.of(
+              "evaluate",
+              "-g", dir.resolve("mass_case_description_test_set.csv"),
+              dir.resolve("calc_case_description_test_set.csv"),
+              "--normals", data.resolve("normals"),
+              "-s", scores,
+              "-o", report,
+              "--bootstrap", "200",
+              "--worst", "1");
+    } finally {
+      System.setErr(standardErr);
+    }
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    assertThat(stray.toString(StandardCharsets.UTF_8))
+        .as("standard error besides the command's own output: the worst cases' pictures decode PNGs,"
+            + " and ImageIO.read would ask PixelMed's JPEG lossless reader, which prints its answer")
+        .doesNotContain("canDecodeInput");
     JsonSchemas.assertValid(JsonSchemas.SCORE, JsonSchemas.scoreResults(scores));
     JsonSchemas.assertValid(JsonSchemas.EVALUATE, report.resolve("metrics.json"));
     assertThat(report.resolve("froc.png")).isRegularFile();
