@@ -7,8 +7,9 @@
 # validation fold in the study of the wider generator ranges (onnx-models/STUDY.md); rounds 3 and 4
 # start from it.
 # BUNDLED: the bundled models since round 4: BUNDLED_PAPER with the dihedral augmentation (exact
-# orientations and crop, no noise), with which no seed of four fails, on a training store with 360 more
-# patients (scripts/train-bundled-models), keeping 84 batches per epoch (onnx-models/STUDY.md, round 4).
+# orientations and crop, no noise), with which no seed of four fails, keeping 84 batches per epoch
+# (onnx-models/STUDY.md, round 4); since round 5 on a training store of 840 patients (720 more than the
+# store's 120; scripts/train-bundled-models).
 SCHEDULE=(--preset lite --epochs-r 0 --epochs-l1 0 --batch-size 16 --lesion-fraction 0.5
           --optimizer adam --learning-rate 0.001 --seed 1 --validation-fold 0
           --augmentation paper --threads 1)
@@ -48,4 +49,17 @@ merge_stores() {
     java -cp "$CP" org.latentcadx.trainer.data.MergeStoresCommand --store "$store" --add "$@" \
       --validation-fold 0 --output "$output" > "$output.log"
   fi
+}
+# image_study SET OUTPUT NAME=MODEL...: ImageStudyCommand with these arms on a validation set's whole
+# images (SET validation: fold 0 of WORK/store; validation2: WORK/validation2-store, round 5's second
+# validation set) into the folder OUTPUT (log OUTPUT.log), unless done. Uses WORK and CP.
+image_study() {
+  local set=$1 output=$2 images=(--cbis-root "$WORK/validation2-store-images")
+  shift 2
+  [ -f "$output/images.md" ] && return
+  if [ "$set" = validation ]; then
+    images=(--cbis-root "$WORK/store-images" --fold-store "$WORK/store" --fold 0)
+  fi
+  java -cp "$CP" org.latentcadx.trainer.eval.ImageStudyCommand "${images[@]}" --lesion-images 1000 \
+    --normal-images 1000 --arm "$@" --output "$output" > "$output.log"
 }

@@ -1,1 +1,1 @@
-Bimage_probabilityJ«ªªJ*<È>
+Bimage_probabilityJ«ªªJxgÓ>

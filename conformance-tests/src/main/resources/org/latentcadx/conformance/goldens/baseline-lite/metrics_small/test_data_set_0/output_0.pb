@@ -1,1 +1,1 @@
-Broc_aucJÈqÇq×?
+Broc_aucJrÇqÇÑ?

@@ -1,1 +1,1 @@
-Baverage_precisionJÚKh/¡İ?
+Baverage_precisionJ™.”íƒéÚ?

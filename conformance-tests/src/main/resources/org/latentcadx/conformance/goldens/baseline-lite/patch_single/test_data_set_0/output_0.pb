@@ -1,1 +1,1 @@
-BprobabilityJ¶Íh?
+BprobabilityJ&~?

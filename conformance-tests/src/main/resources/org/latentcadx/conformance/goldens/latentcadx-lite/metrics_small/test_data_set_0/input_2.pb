@@ -1,1 +1,1 @@
-B	thresholdJ333333К?
+B	thresholdJмлллллЛ?

@@ -1,1 +1,1 @@
-Broc_aucJr«q«—?
+Broc_aucJ:é„8é„Ë?

@@ -1,1 +1,1 @@
-Baverage_precisionJp±¡≈€?
+Baverage_precisionJ∂`∂`Î?

@@ -1,1 +1,1 @@
-BprobabilityJ Ð>
+BprobabilityJ•‰#:
