@@ -68,7 +68,7 @@ public final class OverlayRenderer {
    * @param threshold the lesion threshold: its outline is drawn and its lesions boxed
    */
   public static byte[] png(MammogramImage image, ProbabilityMap map, double threshold) {
-    return PngBytes.of(render(image, map, threshold, PNG_MAX_SIDE));
+    return PngBytes.rgb(render(image, map, threshold, PNG_MAX_SIDE));
   }
 
   /**
@@ -78,7 +78,7 @@ public final class OverlayRenderer {
   public static byte[] png(MammogramImage image, ProbabilityMap map, double threshold, Caption caption) {
     Objects.requireNonNull(caption, "caption");
     BufferedImage picture = render(image, map, threshold, PNG_MAX_SIDE);
-    return PngBytes.of(CaptionBand.below(picture, caption, threshold, tintFloor(threshold)));
+    return PngBytes.rgb(CaptionBand.below(picture, caption, threshold, tintFloor(threshold)));
   }
 
   /**

@@ -1,7 +1,5 @@
 package org.latentcadx.sdk.render;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferUShort;
 import java.nio.file.Path;
 import org.latentcadx.sdk.ImageFiles;
 import org.latentcadx.sdk.LatentCadxException;
@@ -22,13 +20,12 @@ public final class ProbabilityMapPng {
 
   /** The PNG bytes of {@code map}. */
   public static byte[] encode(ProbabilityMap map) {
-    BufferedImage image = new BufferedImage(map.width(), map.height(), BufferedImage.TYPE_USHORT_GRAY);
-    short[] samples = ((DataBufferUShort) image.getRaster().getDataBuffer()).getData();
     float[] values = map.values();
+    short[] samples = new short[values.length];
     for (int i = 0; i < values.length; i++) {
       samples[i] = (short) Math.round(values[i] * MAX);
     }
-    return PngBytes.of(image);
+    return PngBytes.grey16(samples, map.width(), map.height());
   }
 
   /**
