@@ -68,6 +68,14 @@ public record Architecture(
   public static final Architecture LITE =
       new Architecture("lite", 256, 8, List.of(1, 1, 1, 1), 8, List.of(32, 16, 8, 8, 8));
 
+  /**
+   * {@link #LITE} with more bottleneck blocks in the coarser stages ([1, 2, 3, 2] instead of one each):
+   * more capacity where mass-sized structures are seen (1/8 to 1/32 of the patch), at little cost, since
+   * the full-resolution decoder and stem dominate the work (onnx-models/STUDY.md, round 7).
+   */
+  public static final Architecture LITE_DEEP =
+      new Architecture("lite-deep", 256, 8, List.of(1, 2, 3, 2), 8, List.of(32, 16, 8, 8, 8));
+
   public Architecture {
     blocksPerStage = List.copyOf(blocksPerStage);
     decoderWidths = List.copyOf(decoderWidths);
@@ -83,14 +91,15 @@ public record Architecture(
     }
   }
 
-  /** The preset called {@code name} ({@code lite} or {@code resnet54}). */
+  /** The preset called {@code name} ({@code lite}, {@code lite-deep} or {@code resnet54}). */
   public static Architecture preset(String name) {
     return switch (name.toLowerCase(java.util.Locale.ROOT)) {
       case "lite" -> LITE;
+      case "lite-deep" -> LITE_DEEP;
       case "resnet54" -> RESNET54;
       default ->
           throw new IllegalArgumentException(
-              "unknown architecture preset '" + name + "', expected lite or resnet54");
+              "unknown architecture preset '" + name + "', expected lite, lite-deep or resnet54");
     };
   }
 

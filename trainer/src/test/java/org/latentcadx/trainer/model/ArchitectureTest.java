@@ -34,6 +34,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void liteDeepAddsBlocksOnlyInTheCoarserStagesAndKeepsTheOutputs() {
+    Network deep = Architecture.preset("lite-deep").network();
+
+    assertThat(Architecture.LITE_DEEP.weightLayers()).isEqualTo(Architecture.LITE.weightLayers() + 12);
+    assertThat(deep.dims("stage1/block1/relu")).isEqualTo(Architecture.LITE.network().dims("stage1/block1/relu"));
+    assertThat(deep.dims("stage3/block3/relu")).isEqualTo(Dims.map(16, 16, 128));
+    assertThat(deep.dims("stage4/block2/relu")).isEqualTo(Dims.map(8, 8, 256));
+    assertThat(deep.node("decoder/block1/concat").inputs()).endsWith("stage3/block3/relu");
+    assertThat(deep.dims(Architecture.MASK)).isEqualTo(Dims.map(256, 256, 1));
+  }
+
+  @Test
   void exportedOutputsDoNotNeedTheRegionProposalHead() {
     Network network = Architecture.LITE.network();
 
