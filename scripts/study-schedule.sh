@@ -50,6 +50,21 @@ merge_stores() {
       --validation-fold 0 --output "$output" > "$output.log"
   fi
 }
+# build_training_store WORK: the bundled models' training store WORK/training-store: WORK/store (120
+# patients of generator seed 11, fold 0 validates) and 720 more training patients (WORK/extra14, 15, 17,
+# 18: 180 each), built two at a time where missing, then merged (onnx-models/STUDY.md, rounds 4 and 5).
+build_training_store() {
+  local work=$1
+  build_store "$work/store" 120 11 &
+  build_store "$work/extra14" 180 14 &
+  wait
+  build_store "$work/extra15" 180 15 &
+  build_store "$work/extra17" 180 17 &
+  wait
+  build_store "$work/extra18" 180 18
+  merge_stores "$work/training-store" "$work/store" "$work/extra14" "$work/extra15" "$work/extra17" \
+    "$work/extra18"
+}
 # image_study SET OUTPUT NAME=MODEL...: ImageStudyCommand with these arms on a validation set's whole
 # images (SET validation: fold 0 of WORK/store; validation2: WORK/validation2-store, round 5's second
 # validation set) into the folder OUTPUT (log OUTPUT.log), unless done. Uses WORK and CP.

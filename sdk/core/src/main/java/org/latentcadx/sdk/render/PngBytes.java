@@ -26,10 +26,13 @@ final class PngBytes {
 
   private PngBytes() {}
 
-  /** The PNG of a {@link BufferedImage#TYPE_INT_RGB} picture, 8 bits per channel. */
+  /** The PNG of a whole {@link BufferedImage#TYPE_INT_RGB} picture (not a subimage), 8 bits per channel. */
   static byte[] rgb(BufferedImage picture) {
     if (picture.getType() != BufferedImage.TYPE_INT_RGB) {
       throw new IllegalArgumentException("expected a TYPE_INT_RGB picture, got type " + picture.getType());
+    }
+    if (picture.getRaster().getParent() != null) {
+      throw new IllegalArgumentException("expected a whole picture, not a subimage (its pixels are not row by row)");
     }
     int width = picture.getWidth();
     int[] pixels = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();

@@ -116,6 +116,9 @@ class PngBytesTest {
     assertThatThrownBy(() -> PngBytes.rgb(new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("TYPE_INT_RGB");
+    assertThatThrownBy(() -> PngBytes.rgb(randomRgb(4, 4, 5).getSubimage(1, 1, 2, 2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("subimage");
     assertThatThrownBy(() -> PngBytes.grey16(new short[5], 2, 2))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("expected 2 × 2 samples, got 5");
