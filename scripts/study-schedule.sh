@@ -6,16 +6,19 @@
 # BUNDLED_PAPER: round 2's bundled models, the same with 32 epochs (halved after 16), chosen on the
 # validation fold in the study of the wider generator ranges (onnx-models/STUDY.md); rounds 3 and 4
 # start from it.
-# BUNDLED: the bundled models since round 4: BUNDLED_PAPER with the dihedral augmentation (exact
+# BUNDLED_LITE: the bundled models of rounds 4 to 7: BUNDLED_PAPER with the dihedral augmentation (exact
 # orientations and crop, no noise), with which no seed of four fails, keeping 84 batches per epoch
 # (onnx-models/STUDY.md, round 4); since round 5 on a training store of 840 patients (720 more than the
 # store's 120; scripts/train-bundled-models).
+# BUNDLED: the bundled models since round 8: BUNDLED_LITE with the lite-deep network, chosen on the
+# validation sets in round 7.
 SCHEDULE=(--preset lite --epochs-r 0 --epochs-l1 0 --batch-size 16 --lesion-fraction 0.5
           --optimizer adam --learning-rate 0.001 --seed 1 --validation-fold 0
           --augmentation paper --threads 1)
 COMMON=("${SCHEDULE[@]}" --epochs-l2 16 --halve-every 8)
 BUNDLED_PAPER=("${SCHEDULE[@]}" --epochs-l2 32 --halve-every 16)
-BUNDLED=("${BUNDLED_PAPER[@]/paper/dihedral}" --batches-per-epoch 84)
+BUNDLED_LITE=("${BUNDLED_PAPER[@]/paper/dihedral}" --batches-per-epoch 84)
+BUNDLED=("${BUNDLED_LITE[@]/#lite/lite-deep}")
 # FINE_TUNING: a fine-tuning round from a trained model's weights (scripts/run-hard-negative-study):
 # stage L2 only, learning rate 2.5e-4 held (a quarter of the first stage's), fresh Adam.
 FINE_TUNING=("${SCHEDULE[@]/0.001/0.00025}" --halve-every 1000)
@@ -50,18 +53,24 @@ merge_stores() {
       --validation-fold 0 --output "$output" > "$output.log"
   fi
 }
-# build_training_store WORK: the bundled models' training store WORK/training-store: WORK/store (120
-# patients of generator seed 11, fold 0 validates) and 720 more training patients (WORK/extra14, 15, 17,
-# 18: 180 each), built two at a time where missing, then merged (onnx-models/STUDY.md, rounds 4 and 5).
+# build_training_store WORK [--with-test-stores]: the bundled models' training store WORK/training-store:
+# WORK/store (120 patients of generator seed 11, fold 0 validates) and 720 more training patients
+# (WORK/extra14, 15, 17, 18: 180 each), merged (onnx-models/STUDY.md, rounds 4 and 5); with
+# --with-test-stores also the test patients WORK/test-store (80, seed 12) and the shifted test set
+# WORK/shifted-store (80, seed 13, outside the default ranges). Missing stores are built on two queues
+# of about equal size, one per core.
 build_training_store() {
-  local work=$1
-  build_store "$work/store" 120 11 &
-  build_store "$work/extra14" 180 14 &
-  wait
-  build_store "$work/extra15" 180 15 &
-  build_store "$work/extra17" 180 17 &
-  wait
-  build_store "$work/extra18" 180 18
+  local work=$1 with_tests=${2:-} first second
+  { build_store "$work/store" 120 11 && build_store "$work/extra14" 180 14 &&
+    build_store "$work/extra15" 180 15; } &
+  first=$!
+  { if [ "$with_tests" = --with-test-stores ]; then
+      build_store "$work/test-store" 80 12 &&
+        build_store "$work/shifted-store" 80 13 --outside-default-ranges
+    fi && build_store "$work/extra17" 180 17 && build_store "$work/extra18" 180 18; } &
+  second=$!
+  wait "$first"
+  wait "$second"
   merge_stores "$work/training-store" "$work/store" "$work/extra14" "$work/extra15" "$work/extra17" \
     "$work/extra18"
 }

@@ -1,1 +1,1 @@
-Bimage_probabilityJ«ªªJxgÓ>
+Bimage_probabilityJUUU5tê¶>

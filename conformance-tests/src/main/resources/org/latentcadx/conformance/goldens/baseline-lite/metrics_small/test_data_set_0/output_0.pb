@@ -1,1 +1,1 @@
-Broc_aucJrÇqÇÑ?
+Broc_aucJÇqÇq¼?

@@ -1,1 +1,1 @@
-Baverage_precisionJ™.”íƒéÚ?
+Baverage_precisionJ>S$z¿×?

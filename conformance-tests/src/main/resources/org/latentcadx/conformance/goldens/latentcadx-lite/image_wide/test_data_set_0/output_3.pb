@@ -1,1 +1,1 @@
-Bimage_probabilityJ«ªªjÊÛ>
+Bimage_probabilityJUUU5“?

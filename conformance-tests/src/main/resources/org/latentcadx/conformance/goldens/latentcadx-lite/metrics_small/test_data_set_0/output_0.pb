@@ -1,1 +1,1 @@
-Broc_aucJ:é„8é„Ë?
+Broc_aucJUUUUUU’?

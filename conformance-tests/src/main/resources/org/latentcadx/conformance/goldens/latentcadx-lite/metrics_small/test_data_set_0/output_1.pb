@@ -1,1 +1,1 @@
-Baverage_precisionJ¶`¶`ë?
+Baverage_precisionJCÙ>˜.”Ý?

@@ -1,1 +1,1 @@
-BprobabilityJ•‰#:
+BprobabilityJ³æ<
