@@ -136,7 +136,8 @@ public final class OverlayRenderer {
       }
       String label = number + "  " + String.format(Locale.ROOT, "%.2f", lesion.peakProbability());
       int baseline = y > graphics.getFontMetrics().getAscent() + 2 ? y - 3 : y + graphics.getFontMetrics().getAscent();
-      graphics.drawString(label, x, baseline);
+      int labelX = Math.max(0, Math.min(x, outWidth - graphics.getFontMetrics().stringWidth(label) - 1));
+      graphics.drawString(label, labelX, baseline); // moved left where the box is near the right edge
     }
     graphics.dispose();
     return picture;

@@ -115,6 +115,28 @@ class OverlayRendererTest {
   }
 
   @Test
+  void aLabelOfALesionAtTheRightEdgeStaysInsideThePicture() throws Exception {
+    float[] values = new float[200 * 150];
+    for (int y = 50; y < 80; y++) {
+      for (int x = 190; x < 200; x++) {
+        values[y * 200 + x] = 0.95f;
+      }
+    }
+    MammogramImage image =
+        MammogramImage.ofFloats(400, 300, new float[400 * 300], ImageMetadata.of("flat").withBitsStored(16));
+    BufferedImage picture = ImageIO.read(new ByteArrayInputStream(
+        OverlayRenderer.png(image, new ProbabilityMap(200, 150, 2, 400, 300, values), 0.9)));
+
+    int shifted = 0; // the box runs from x = 380 to the edge; its label, wider than 20 pixels, must start left of it
+    for (int y = 70; y < 100; y++) {
+      for (int x = 330; x < 378; x++) {
+        shifted += (picture.getRGB(x, y) & 0xffffff) == CYAN ? 1 : 0;
+      }
+    }
+    assertThat(shifted).as("cyan label pixels left of the box").isGreaterThan(10);
+  }
+
+  @Test
   void thePngIsAtMostTheMaximumSideAndKeepsTheAspect() throws Exception {
     float[] pixels = new float[3000 * 1500];
     MammogramImage wide = MammogramImage.ofFloats(3000, 1500, pixels, ImageMetadata.of("wide"));
