@@ -34,7 +34,7 @@ final class MammogramGenerator {
    * @param seed everything random about the image follows from it
    */
   SyntheticMammogram generate(Side side, View view, int density, List<LesionType> lesionTypes, long seed) {
-    Random random = new Random(seed);
+    Random random = new UnsharedRandom(seed);
     int w = options.width();
     int h = options.height();
     BreastAnatomy anatomy = new BreastAnatomy(w, h, side, view, random);
