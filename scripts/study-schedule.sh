@@ -19,9 +19,10 @@ COMMON=("${SCHEDULE[@]}" --epochs-l2 16 --halve-every 8)
 BUNDLED_PAPER=("${SCHEDULE[@]}" --epochs-l2 32 --halve-every 16)
 BUNDLED_LITE=("${BUNDLED_PAPER[@]/paper/dihedral}" --batches-per-epoch 84)
 BUNDLED=("${BUNDLED_LITE[@]/#lite/lite-deep}")
-# FINE_TUNING: a fine-tuning round from a trained model's weights (scripts/run-hard-negative-study):
-# stage L2 only, learning rate 2.5e-4 held (a quarter of the first stage's), fresh Adam.
+# FINE_TUNING: a fine-tuning round from the bundled model's weights (scripts/run-hard-negative-study),
+# so on its network: stage L2 only, learning rate 2.5e-4 held (a quarter of the first stage's), fresh Adam.
 FINE_TUNING=("${SCHEDULE[@]/0.001/0.00025}" --halve-every 1000)
+FINE_TUNING=("${FINE_TUNING[@]/#lite/lite-deep}")
 # with_option OPTION VALUE WORD...: prints the words one per line with OPTION's value replaced by VALUE,
 # e.g. mapfile -t ARGS < <(with_option --seed 2 "${BUNDLED[@]}").
 with_option() {
