@@ -7,6 +7,8 @@ module org.latentcadx.sdk.dicom {
   requires java.desktop; // ImageIO codecs and rendering of the overlay
   requires pixelmed; // PixelMed's JAR has no module name of its own; this is the one its file name gives
   requires jai.imageio.jpeg2000; // likewise; JJ2000's logger is reset after each JPEG 2000 decode
+  requires com.sun.jna; // Grok, the native JPEG 2000 decoder, when installed
+  requires org.slf4j;
 
   exports org.latentcadx.sdk.dicom;
 

@@ -4,6 +4,7 @@ import org.latentcadx.cli.evaluate.EvaluateCommand;
 import org.latentcadx.cli.inspect.InspectCommand;
 import org.latentcadx.cli.score.ScoreCommand;
 import org.latentcadx.cli.serve.ServeCommand;
+import org.latentcadx.sdk.dicom.DicomReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,8 +39,15 @@ public final class LatentCadxCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Runs the command and exits the JVM with its exit code. */
+  /**
+   * Runs the command and exits the JVM with its exit code. JPEG 2000 is decoded with Grok when it is
+   * installed, unless {@code -Dlatentcadx.jpeg2000=jj2000} says otherwise (see {@link
+   * DicomReader#JPEG2000_DECODER_PROPERTY}).
+   */
   public static void main(String[] args) {
+    if (System.getProperty(DicomReader.JPEG2000_DECODER_PROPERTY) == null) {
+      System.setProperty(DicomReader.JPEG2000_DECODER_PROPERTY, "grok");
+    }
     System.exit(execute(args));
   }
 

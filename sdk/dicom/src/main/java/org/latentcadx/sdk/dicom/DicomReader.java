@@ -35,6 +35,16 @@ public final class DicomReader {
   public static final long LARGEST_BOUND = (MAX_ARRAY_BYTES - HEADER_ALLOWANCE_BYTES) / 2;
 
   /**
+   * The system property that chooses the JPEG 2000 decoder for the whole process: {@code jj2000} (the
+   * default: JJ2000, pure Java) or {@code grok}: the native Grok library (Debian's {@code libgrokj2k1}
+   * 10.x, not bundled, AGPL 3.0) when it is installed on 64-bit Linux, JJ2000 otherwise and for any
+   * stream Grok cannot decode. Grok is several times faster in a short run and its pixels equal
+   * OpenJPEG's; lossy streams may differ from JJ2000's by a grey level at some pixels. The {@code
+   * latentcadx} command sets {@code grok} unless the property is given.
+   */
+  public static final String JPEG2000_DECODER_PROPERTY = "latentcadx.jpeg2000";
+
+  /**
    * The default time one compressed frame may take to decode: generous, since the pure-Java JPEG lossless
    * and JPEG 2000 decoders take about 12 s for a 13.6-megapixel mammogram on a busy 2-core machine.
    */

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import jj2000.j2k.util.FacilityManager;
@@ -11,12 +12,14 @@ import jj2000.j2k.util.MsgLogger;
 import jj2000.j2k.util.StreamMsgLogger;
 
 /**
- * Decodes one JPEG 2000 code stream with the JPEG 2000 ImageIO reader (jai-imageio's JJ2000), guarded
+ * Decodes one JPEG 2000 code stream: with Grok when the process asks for it and it is installed ({@link
+ * GrokJpeg2000}), else, or when Grok cannot decode it, with the JPEG 2000 ImageIO reader (jai-imageio's JJ2000). JJ2000 is guarded
  * against the two ways a hostile code stream makes JJ2000's packet-header reader spin forever: reading
  * on past the end of the data (a {@link GuardedImageInputStream} fails after a budget of end-of-stream
  * answers), and two 0xFF bytes in a row in the packet data (its bit-unstuffing then yields one bits
  * without reading again). JPEG 2000 forbids the latter (after 0xFF in packet data the next byte is below
- * 0x90, ISO/IEC 15444-1 Annex B.10.1 and C.1.3), so such a stream is refused before decoding.
+ * 0x90, ISO/IEC 15444-1 Annex B.10.1 and C.1.3), so such a stream is refused before either decoder
+ * sees it.
  */
 final class Jpeg2000Frame {
   /** JJ2000's default message logger between decodes; its messages were never shown. */
@@ -33,6 +36,17 @@ final class Jpeg2000Frame {
           "the JPEG 2000 code stream has two 0xFF bytes in a row in its packet data at byte " + at
               + ", which the standard forbids");
     }
+    if (GrokJpeg2000.enabled()) {
+      Optional<BufferedImage> decoded = GrokJpeg2000.decode(codeStream);
+      if (decoded.isPresent()) {
+        return decoded.get();
+      }
+    }
+    return decodeWithJj2000(codeStream);
+  }
+
+  /** The frame as JJ2000 decodes it (the stream's packet data already checked). */
+  static BufferedImage decodeWithJj2000(byte[] codeStream) throws IOException {
     Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg2000");
     if (!readers.hasNext()) {
       throw new IOException("no JPEG 2000 decoder is installed (jai-imageio-jpeg2000)");
