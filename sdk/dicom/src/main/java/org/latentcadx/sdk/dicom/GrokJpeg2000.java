@@ -66,7 +66,8 @@ final class GrokJpeg2000 {
 
   /** Whether the process asks for Grok and it is installed. */
   static boolean enabled() {
-    return "grok".equalsIgnoreCase(System.getProperty(DicomReader.JPEG2000_DECODER_PROPERTY)) && installed();
+    return "grok".equalsIgnoreCase(System.getProperty(DicomReader.JPEG2000_DECODER_PROPERTY))
+        && installed();
   }
 
   /** Whether Grok is installed in a version whose structures this class reads. */
@@ -76,8 +77,8 @@ final class GrokJpeg2000 {
 
   /**
    * The decoded grey frame of at most 16 bits, or empty when Grok is not installed, cannot decode the
-   * stream or decodes something else (the caller then tries JJ2000, whose result the DICOM checks judge). Values are Grok's, right-aligned: for a
-   * signed image the two's complement 16-bit words.
+   * stream or decodes something else (the caller then tries JJ2000, whose result the DICOM checks
+   * judge). Values are Grok's, right-aligned: for a signed image the two's complement 16-bit words.
    */
   static Optional<BufferedImage> decode(byte[] codeStream) {
     Grok grok = Installed.GROK;
