@@ -55,6 +55,7 @@ public final class LesionDetector implements AutoCloseable {
   private final ExecutionProvider provider;
   private final Optional<String> fallbackReason;
   private final ModelScaleConverter converter;
+  private final int preprocessingThreads;
   private final int stride;
   private final Aggregation aggregation;
   private final float lesionThreshold;
@@ -78,6 +79,7 @@ public final class LesionDetector implements AutoCloseable {
         new ModelScaleConverter(
             new GreyLevelNormalizer(contract, Optional.ofNullable(options.scanner)),
             contract.downsampleFactor());
+    this.preprocessingThreads = options.intraOpThreads;
     this.stride = options.stride.orElse(contract.tileStride());
     if (stride > contract.tileSize()) {
       throw new LatentCadxException(
@@ -122,9 +124,11 @@ public final class LesionDetector implements AutoCloseable {
   private DetectionResult run(MammogramImage image) throws LatentCadxException {
     checkSize(image);
     long start = System.nanoTime();
-    FloatGrid small = converter.convert(image);
-    TileGrid grid = new TileGrid(small.width(), small.height(), contract.tileSize(), stride);
-    FloatGrid padded = small.paddedTo(grid.paddedWidth(), grid.paddedHeight());
+    int width = converter.scaledWidth(image);
+    int height = converter.scaledHeight(image);
+    TileGrid grid = new TileGrid(width, height, contract.tileSize(), stride);
+    FloatGrid padded =
+        converter.convert(image, grid.paddedWidth(), grid.paddedHeight(), preprocessingThreads);
     long preprocessed = System.nanoTime();
 
     float[] tileProbabilities = new float[grid.size()];
@@ -140,12 +144,12 @@ public final class LesionDetector implements AutoCloseable {
           stitchNanos[0] += System.nanoTime() - stitchStart;
         });
     long scored = System.nanoTime();
-    FloatGrid stitched = stitcher.result(small.width(), small.height());
+    FloatGrid stitched = stitcher.result(width, height);
     checkOutputRange(tileProbabilities, stitched);
     ProbabilityMap map =
         ProbabilityMap.owning(
-            small.width(),
-            small.height(),
+            width,
+            height,
             contract.downsampleFactor(),
             image.width(),
             image.height(),
@@ -324,9 +328,10 @@ public final class LesionDetector implements AutoCloseable {
 
     /**
      * Threads ONNX Runtime uses inside one operator, 1 to 256; default the number of available
-     * processors. This is a {@code detect} call's CPU budget: the calling thread does the Java stages
-     * while ONNX Runtime's threads sleep, and waits while they run, so one call keeps at most this many
-     * threads busy (concurrent calls add up). Idle threads sleep rather than spin, so an idle detector
+     * processors. This is a {@code detect} call's CPU budget: preprocessing runs on the calling thread
+     * and up to this many − 1 threads started for it (a full-size image: a band of rows each), the
+     * other Java stages on the calling thread while ONNX Runtime's threads sleep, which waits while they
+     * run; so one call keeps at most this many threads busy (concurrent calls add up). Idle threads sleep rather than spin, so an idle detector
      * uses no CPU.
      */
     public Builder intraOpThreads(int threads) {

@@ -41,18 +41,6 @@ public final class FloatGrid {
     data[y * width + x] = value;
   }
 
-  /** This grid zero-padded on the right and bottom to at least {@code minWidth × minHeight}. */
-  public FloatGrid paddedTo(int minWidth, int minHeight) {
-    if (width >= minWidth && height >= minHeight) {
-      return this;
-    }
-    FloatGrid out = zeros(Math.max(width, minWidth), Math.max(height, minHeight));
-    for (int y = 0; y < height; y++) {
-      System.arraycopy(data, y * width, out.data, y * out.width, width);
-    }
-    return out;
-  }
-
   /** The backing row-major array (not a copy). */
   public float[] data() {
     return data;
