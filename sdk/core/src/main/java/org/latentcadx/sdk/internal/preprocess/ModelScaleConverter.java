@@ -130,12 +130,40 @@ public final class ModelScaleConverter {
   }
 
   private void addBlocks(float[] row, double[] blockSums) {
+    if (factor == 4) {
+      addBlocksOfFour(row, blockSums);
+      return;
+    }
     for (int block = 0, x = 0; block < blockSums.length; block++) {
       double sum = 0;
       for (int end = Math.min(x + factor, row.length); x < end; x++) {
         sum += row[x];
       }
       blockSums[block] += sum;
+    }
+  }
+
+  /**
+   * {@link #addBlocks} for the usual factor 4, unrolled: the same sums in the same order (so the same
+   * values), about twice as fast.
+   */
+  private static void addBlocksOfFour(float[] row, double[] blockSums) {
+    int whole = row.length / 4;
+    for (int block = 0; block < whole; block++) {
+      int x = 4 * block;
+      double sum = 0;
+      sum += row[x];
+      sum += row[x + 1];
+      sum += row[x + 2];
+      sum += row[x + 3];
+      blockSums[block] += sum;
+    }
+    if (whole < blockSums.length) {
+      double sum = 0;
+      for (int x = 4 * whole; x < row.length; x++) {
+        sum += row[x];
+      }
+      blockSums[whole] += sum;
     }
   }
 }

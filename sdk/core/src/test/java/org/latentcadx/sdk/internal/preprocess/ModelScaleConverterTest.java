@@ -34,6 +34,7 @@ class ModelScaleConverterTest {
     FloatGrid oneThread = converter.convert(image);
     assertThat(oneThread.width()).isEqualTo(251);
     assertThat(oneThread.height()).isEqualTo(503);
+    assertThat(oneThread.data()).containsExactly(blockMeans(pixels, width, height, 4095f));
 
     for (int threads : new int[] {2, 3, 8}) {
       FloatGrid bands = converter.convert(image, 300, 520, threads);
@@ -62,6 +63,30 @@ class ModelScaleConverterTest {
     assertThatThrownBy(() -> converter.convert(image, 0, 0, 4))
         .isInstanceOf(LatentCadxException.class)
         .hasMessageContaining("pixel (7, 1500) is 2.0");
+  }
+
+  /**
+   * The f × f block means of value / maxLevel, written out plainly: per original row, each block's
+   * pixels summed in double from left to right, the rows' sums added from top to bottom, divided by f².
+   */
+  private static float[] blockMeans(short[] pixels, int width, int height, float maxLevel) {
+    int blocksWide = (width + FACTOR - 1) / FACTOR;
+    int blocksHigh = (height + FACTOR - 1) / FACTOR;
+    float[] means = new float[blocksWide * blocksHigh];
+    for (int by = 0; by < blocksHigh; by++) {
+      for (int bx = 0; bx < blocksWide; bx++) {
+        double total = 0;
+        for (int y = by * FACTOR; y < Math.min(height, (by + 1) * FACTOR); y++) {
+          double rowSum = 0;
+          for (int x = bx * FACTOR; x < Math.min(width, (bx + 1) * FACTOR); x++) {
+            rowSum += Math.max(0f, Math.min(1f, (pixels[y * width + x] & 0xFFFF) / maxLevel));
+          }
+          total += rowSum;
+        }
+        means[by * blocksWide + bx] = (float) (total / (FACTOR * FACTOR));
+      }
+    }
+    return means;
   }
 
   private static ModelScaleConverter converter() {
