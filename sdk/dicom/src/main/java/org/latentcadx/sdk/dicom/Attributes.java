@@ -1,7 +1,9 @@
 package org.latentcadx.sdk.dicom;
 
 import com.pixelmed.dicom.AttributeFactory;
+import com.pixelmed.dicom.SpecificCharacterSet;
 import com.pixelmed.dicom.StringAttribute;
+import java.util.Arrays;
 import com.pixelmed.dicom.ValueRepresentation;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -106,29 +108,41 @@ final class Attributes {
     }
   }
 
-  private static final Pattern DATE_VALUE = Pattern.compile("\\d{8}");
-  private static final Pattern TIME_VALUE = Pattern.compile("\\d{2}(\\d{2}(\\d{2}(\\.\\d{1,6})?)?)?");
+  /** What a value of these VRs may be (PS3.5 6.2); a copied value that is not becomes empty. */
+  private static final Map<String, Pattern> VALID_VALUE = Map.of(
+      "DA", Pattern.compile("\\d{8}"),
+      "TM", Pattern.compile("\\d{2}(\\d{2}(\\d{2}(\\.\\d{1,6})?)?)?"),
+      "CS", Pattern.compile("[A-Z0-9 _]*"),
+      "AS", Pattern.compile("\\d{3}[DWMY]"));
   private static final Map<String, Integer> MAX_LENGTH =
       Map.of("SH", 16, "LO", 64, "CS", 16, "AE", 16, "PN", 64 * 5, "UI", 64);
 
   /**
    * The attribute as a derived object may carry it: a text value of the source loses its control
-   * characters (a hostile or broken file may hold NUL bytes), is cut to its VR's length, and a date or
-   * time that is not valid for its VR becomes empty. Other attributes (binary, sequences) are kept.
+   * characters (a hostile or broken file may hold NUL bytes), is cut to its VR's length, and a date,
+   * time, code string or age that is not valid for its VR becomes empty; it takes the dictionary's VR
+   * and keeps the source's character set. Other
+   * attributes (binary, sequences) are kept.
    */
   static Attribute cleaned(Attribute attribute) throws DicomException {
-    String vr = ValueRepresentation.getAsString(attribute.getVR());
     if (!(attribute instanceof StringAttribute) || attribute.getVM() == 0) {
       return attribute;
     }
-    Attribute copy = AttributeFactory.newAttribute(attribute.getTag(), attribute.getVR());
+    // The dictionary's VR, not the one the file gave (a damaged explicit-VR file may give another), and
+    // the source's character set, so that the text is written in the repertoire the copied Specific
+    // Character Set declares (without it PixelMed writes UTF-8 under any declaration).
+    byte[] dictionaryVr = DicomDictionary.StandardDictionary.getValueRepresentationFromTag(attribute.getTag());
+    byte[] vrBytes = dictionaryVr != null ? dictionaryVr : attribute.getVR();
+    String vr = ValueRepresentation.getAsString(vrBytes);
+    Attribute copy = AttributeFactory.newAttribute(attribute.getTag(), vrBytes,
+        ((StringAttribute) attribute).getSpecificCharacterSet());
     for (String value : attribute.getStringValues()) {
       String clean = value.replaceAll("[\\x00-\\x08\\x0B\\x0E-\\x1A\\x1C-\\x1F\\x7F]", "").strip();
       if (!vr.equals("LT") && !vr.equals("ST") && !vr.equals("UT")) {
         clean = clean.replaceAll("[\\x09\\x0A\\x0C\\x0D]", "");
       }
-      if ((vr.equals("DA") && !DATE_VALUE.matcher(clean).matches())
-          || (vr.equals("TM") && !TIME_VALUE.matcher(clean).matches())) {
+      Pattern valid = VALID_VALUE.get(vr);
+      if (valid != null && !valid.matcher(clean).matches()) {
         clean = "";
       }
       Integer max = MAX_LENGTH.get(vr);
@@ -138,6 +152,45 @@ final class Attributes {
       copy.addValue(clean);
     }
     return copy;
+  }
+
+  /** Whether the attribute is present with at least one value that is not blank. */
+  static boolean hasValue(AttributeList list, String keyword) throws DicomException {
+    Attribute attribute = list.get(tag(keyword));
+    if (attribute == null) {
+      return false;
+    }
+    String[] values = attribute.getStringValues();
+    return values != null && Arrays.stream(values).anyMatch(value -> !value.isBlank());
+  }
+
+  /** Whether the list's Specific Character Set uses ISO 2022 code extensions (e.g. Japanese, Korean). */
+  static boolean usesCodeExtensions(AttributeList list) throws DicomException {
+    Attribute attribute = list.get(tag("SpecificCharacterSet"));
+    String[] values = attribute == null ? null : attribute.getStringValues();
+    return values != null && Arrays.stream(values).anyMatch(value -> value.strip().startsWith("ISO 2022"));
+  }
+
+  /** Whether a text attribute of {@code list} (not of its sequences) holds a character outside ASCII. */
+  static boolean hasNonAsciiText(AttributeList list) throws DicomException {
+    for (Attribute attribute : list.values()) {
+      String[] values = attribute instanceof StringAttribute ? attribute.getStringValues() : null;
+      if (values != null && Arrays.stream(values).anyMatch(v -> v.chars().anyMatch(c -> c > 0x7F))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Makes every text attribute of {@code list} (not of its sequences) be written in UTF-8. */
+  static void writeTextAsUtf8(AttributeList list) throws DicomException {
+    SpecificCharacterSet utf8 = new SpecificCharacterSet(new String[] {"ISO_IR 192"});
+    for (Attribute attribute : list.values()) {
+      if (attribute instanceof StringAttribute text) {
+        text.setSpecificCharacterSet(utf8);
+      }
+    }
+    put(list, "SpecificCharacterSet", "ISO_IR 192");
   }
 
   static String string(AttributeList list, String keyword) {

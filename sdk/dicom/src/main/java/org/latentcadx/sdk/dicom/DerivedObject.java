@@ -31,7 +31,9 @@ final class DerivedObject {
 
   /**
    * The Patient, General Study, General Series, General and Enhanced General Equipment and SOP Common
-   * attributes of a new instance in a new series of the source's study.
+   * attributes of a new instance in a new series of the source's study. The copied text keeps the
+   * source's Specific Character Set, except one with ISO 2022 code extensions, or none while the text is
+   * not ASCII: then it is written in UTF-8 (ISO_IR 192).
    */
   static AttributeList start(DicomSource source, String sopClassUid, String modality, int seriesNumber,
       String seriesDescription, AlgorithmIdentity algorithm, LocalDateTime now)
@@ -39,7 +41,10 @@ final class DerivedObject {
     AttributeList from = source.attributes();
     source.requireReferenceable();
     AttributeList list = new AttributeList();
-    copyIfPresent(from, list, "SpecificCharacterSet");
+    if (Attributes.hasValue(from, "SpecificCharacterSet")) {
+      // The copied text is written in the source's character set; an empty one would be invalid (1C).
+      copyIfPresent(from, list, "SpecificCharacterSet");
+    }
     put(list, "SOPClassUID", sopClassUid);
     put(list, "SOPInstanceUID", Attributes.newUid());
     put(list, "InstanceCreationDate", Attributes.date(now));
@@ -64,6 +69,13 @@ final class DerivedObject {
     put(list, "ManufacturerModelName", algorithm.name());
     put(list, "DeviceSerialNumber", algorithm.version());
     put(list, "SoftwareVersions", algorithm.version());
+    if (Attributes.usesCodeExtensions(from)
+        || (!Attributes.hasValue(from, "SpecificCharacterSet") && Attributes.hasNonAsciiText(list))) {
+      // PixelMed reads ISO 2022 escape sequences but cannot write them, and text outside ASCII in a
+      // source that declares no character set (bytes it cannot hold, read as U+FFFD) has no repertoire:
+      // such text goes out as UTF-8.
+      Attributes.writeTextAsUtf8(list);
+    }
     return list;
   }
 
@@ -89,7 +101,7 @@ final class DerivedObject {
   /** Common Instance Reference: the source's series and instance. */
   static void referenceSourceSeries(AttributeList list, DicomSource source) throws DicomException {
     AttributeList series = new AttributeList();
-    copyIfPresent(source.attributes(), series, "SeriesInstanceUID");
+    put(series, "SeriesInstanceUID", Attributes.string(source.attributes(), "SeriesInstanceUID"));
     putSequence(series, "ReferencedInstanceSequence", referencedInstance(source));
     putSequence(list, "ReferencedSeriesSequence", series);
   }
