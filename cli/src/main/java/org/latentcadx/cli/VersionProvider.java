@@ -10,11 +10,12 @@ import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.ModelInfo;
 import org.latentcadx.sdk.ModelSource;
+import org.latentcadx.sdk.dicom.DicomReader;
 import picocli.CommandLine;
 
 /**
  * What {@code --version} shows: the build (version and commit), ONNX Runtime and its providers, Java,
- * and the bundled models with their versions.
+ * the bundled models with their versions, and the JPEG 2000 decoder in use.
  */
 final class VersionProvider implements CommandLine.IVersionProvider {
 
@@ -34,6 +35,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
       models.add(name + " " + modelVersion(name));
     }
     lines.add("bundled models: " + (models.isEmpty() ? "none" : String.join(", ", models)));
+    lines.add("JPEG 2000 decoder: " + DicomReader.jpeg2000Decoder());
     return lines.toArray(String[]::new);
   }
 

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentcadx.sdk.testing.Oracles;
+import org.latentcadx.sdk.testing.Processes;
 
-/** --version, the bundled model index, shell completion and @argfiles. */
+/** --version (and the JPEG 2000 decoder it names), the bundled model index, shell completion and @argfiles. */
 class ConventionsTest {
 
   @TempDir Path dir;
@@ -17,12 +22,30 @@ class ConventionsTest {
   void versionNamesTheBuildOnnxRuntimeJavaAndTheBundledModels() {
     CliRun run = CliRun.of("--version");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(run.out().lines().toList()).hasSize(4);
+    assertThat(run.out().lines().toList()).hasSize(5);
     assertThat(run.out())
         .startsWith("latentcadx ")
         .contains("ONNX Runtime 1.")
         .contains("Java " + System.getProperty("java.version"))
-        .contains("bundled models: latentcadx-lite 1.0.0, baseline-lite 1.0.0");
+        .contains("bundled models: latentcadx-lite 1.0.0, baseline-lite 1.0.0")
+        .contains("JPEG 2000 decoder: JJ2000"); // in process: the SDK's default
+  }
+
+  @Test
+  void theCommandDecodesJpeg2000WithGrokUnlessToldOtherwise() throws Exception {
+    Oracles.require(grokInstalled(), "Grok (Debian's libgrokj2k1)");
+    Processes.Result byDefault = ForkedCli.run(Duration.ofMinutes(1), List.of(), "--version");
+    Processes.Result toldOtherwise =
+        ForkedCli.run(Duration.ofMinutes(1), List.of("-Dlatentcadx.jpeg2000=jj2000"), "--version");
+
+    assertThat(byDefault.output()).contains("JPEG 2000 decoder: Grok 10.");
+    assertThat(toldOtherwise.output()).contains("JPEG 2000 decoder: JJ2000");
+  }
+
+  private static boolean grokInstalled() throws IOException {
+    try (Stream<Path> libraries = Files.list(Path.of("/usr/lib"))) {
+      return libraries.anyMatch(folder -> Files.exists(folder.resolve("libgrokj2k.so.1")));
+    }
   }
 
   @Test

@@ -8,7 +8,6 @@ import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentcadx.cli.ExitCodes;
-import org.latentcadx.cli.LatentCadxCli;
+import org.latentcadx.cli.ForkedCli;
 import org.latentcadx.sdk.testing.Processes;
 
 /**
@@ -37,13 +36,8 @@ class ScoreHeapTest {
     mammogram(in.resolve("b-full-size.dcm"), 4000, 6000, "2.25.82");
     Path out = dir.resolve("out");
 
-    Processes.Result run =
-        Processes.run(
-            Duration.ofMinutes(5),
-            List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx192m", "-cp", classPath(), LatentCadxCli.class.getName(),
-                "score", "-o", out.toString(), "--device", "cpu", in.toString()));
+    Processes.Result run = ForkedCli.run(Duration.ofMinutes(5), List.of("-Xmx192m"),
+        "score", "-o", out.toString(), "--device", "cpu", in.toString());
 
     assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.SOME_INPUTS_FAILED);
     assertThat(Files.readString(out.resolve("errors.csv")))
@@ -54,12 +48,6 @@ class ScoreHeapTest {
     assertThat(out.resolve("b-full-size.dcm.overlay.png")).isNotEmptyFile();
   }
 
-  private static String classPath() {
-    return String.join(
-        File.pathSeparator,
-        System.getProperty("java.class.path"),
-        System.getProperty("jdk.module.path", ""));
-  }
 
   /**
    * The DICOM module's 16-bit mammogram fixture grown to {@code width × height} 12-bit pixels of smooth

@@ -45,6 +45,14 @@ public final class DicomReader {
   public static final String JPEG2000_DECODER_PROPERTY = "latentcadx.jpeg2000";
 
   /**
+   * The JPEG 2000 decoder this process uses, as {@link #JPEG2000_DECODER_PROPERTY} and the installed
+   * libraries decide: {@code "Grok 10.0.5"} (JJ2000 for what Grok cannot decode) or {@code "JJ2000"}.
+   */
+  public static String jpeg2000Decoder() {
+    return GrokJpeg2000.enabled() ? "Grok " + GrokJpeg2000.version() : "JJ2000";
+  }
+
+  /**
    * The default time one compressed frame may take to decode: generous, since the pure-Java JPEG lossless
    * and JPEG 2000 decoders take about 12 s for a 13.6-megapixel mammogram on a busy 2-core machine.
    */

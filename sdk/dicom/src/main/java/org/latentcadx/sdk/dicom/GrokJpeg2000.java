@@ -60,6 +60,7 @@ final class GrokJpeg2000 {
   /** Loaded on first use. */
   private static final class Installed {
     static final Grok GROK = load();
+    static final String VERSION = GROK == null ? "" : GROK.grk_version();
   }
 
   private GrokJpeg2000() {}
@@ -73,6 +74,11 @@ final class GrokJpeg2000 {
   /** Whether Grok is installed in a version whose structures this class reads. */
   static boolean installed() {
     return Installed.GROK != null;
+  }
+
+  /** The installed Grok's version, e.g. {@code 10.0.5}; empty when it is not {@link #installed()}. */
+  static String version() {
+    return Installed.VERSION;
   }
 
   /**
