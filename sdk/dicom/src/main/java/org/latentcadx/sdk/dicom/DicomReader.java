@@ -18,7 +18,8 @@ import org.latentcadx.sdk.MammogramImage;
  * the DICOM format there), DICOM content held in memory here, with a pixel bound and a decode time limit
  * of the caller's choice. The transfer syntaxes read and the pixel semantics are listed in {@code
  * sdk/dicom/README.md}; in short, the grey levels are the Modality LUT output (Rescale Slope/Intercept applied)
- * with MONOCHROME1 inverted so that larger is denser, and no VOI LUT or window is applied.
+ * with MONOCHROME1 inverted so that larger is denser, padding pixels (Pixel Padding Value) set to the
+ * least dense level, and no VOI LUT or window is applied.
  *
  * <p>Every failure is a {@link LatentCadxException} naming the file and the problem: UNSUPPORTED_FORMAT
  * (transfer syntax, SOP class, multi-frame, colour),

@@ -1,5 +1,6 @@
 package org.latentcadx.sdk.dicom;
 
+import org.latentcadx.sdk.dicom.ImageHeader.Padding;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.MammogramImage;
 
@@ -7,12 +8,18 @@ import org.latentcadx.sdk.MammogramImage;
  * Stored values to grey levels with MONOCHROME2 semantics (larger is denser): the Modality LUT
  * (Rescale Slope and Intercept) is applied, and a MONOCHROME1 image is inverted over the modality range
  * its Bits Stored can represent, so that the range maps onto itself. No VOI LUT or window is applied.
+ * Padding pixels (Pixel Padding Value, up to Pixel Padding Range Limit) become the lowest grey level of
+ * that range, the least dense: background, as air outside the breast is, whichever way the image is
+ * inverted.
  *
  * <p>When every grey level the stored range can give is an integer that fits 16 bits (slope 1 and an
  * integral intercept, as mammograms have), the image keeps 16-bit values, converted in place; otherwise
  * it holds floats.
  */
 final class GreyLevels {
+
+  /** Contains no stored value. */
+  private static final Padding NO_PADDING = new Padding(1, 0);
 
   private GreyLevels() {}
 
@@ -28,14 +35,19 @@ final class GreyLevels {
     boolean integral = slope == 1 && intercept == Math.rint(intercept);
     boolean unsignedWords = integral && lowestGrey >= 0 && highestGrey <= 0xFFFF;
     boolean signedWords = integral && lowestGrey >= Short.MIN_VALUE && highestGrey <= Short.MAX_VALUE;
+    Padding padding = header.padding().orElse(NO_PADDING);
     if (unsignedWords || signedWords) {
       int offset = (int) intercept;
       int ends = (int) rangeEnds;
-      boolean unchanged = offset == 0 && !header.monochrome1(); // the words already are the levels
+      int background = (int) lowestGrey;
+      // the words already are the levels
+      boolean unchanged = offset == 0 && !header.monochrome1() && header.padding().isEmpty();
       if (!unchanged) {
         for (int i = 0; i < stored.length; i++) {
-          int modality = storedValue(stored[i], header) + offset;
-          stored[i] = (short) (header.monochrome1() ? ends - modality : modality);
+          int value = storedValue(stored[i], header);
+          int modality = value + offset;
+          stored[i] = (short) (padding.contains(value) ? background
+              : header.monochrome1() ? ends - modality : modality);
         }
       }
       return MammogramImage.ofShorts(
@@ -43,8 +55,10 @@ final class GreyLevels {
     }
     float[] grey = new float[stored.length];
     for (int i = 0; i < stored.length; i++) {
-      double modality = storedValue(stored[i], header) * slope + intercept;
-      grey[i] = (float) (header.monochrome1() ? rangeEnds - modality : modality);
+      int value = storedValue(stored[i], header);
+      double modality = value * slope + intercept;
+      grey[i] = (float) (padding.contains(value) ? lowestGrey
+          : header.monochrome1() ? rangeEnds - modality : modality);
     }
     return MammogramImage.ofFloats(header.columns(), header.rows(), grey, header.metadata());
   }

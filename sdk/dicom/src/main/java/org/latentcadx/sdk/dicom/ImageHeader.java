@@ -26,7 +26,21 @@ record ImageHeader(
     boolean monochrome1,
     double rescaleSlope,
     double rescaleIntercept,
+    Optional<Padding> padding,
     ImageMetadata metadata) {
+
+  /**
+   * Pixel Padding Value and, when given, Pixel Padding Range Limit (PS3.3 C.7.5.1.1.2): the stored
+   * values, from {@code low} to {@code high} inclusive, of pixels that are padding, not tissue.
+   */
+  record Padding(int low, int high) {
+    boolean contains(int storedValue) {
+      return storedValue >= low && storedValue <= high;
+    }
+  }
+
+  private static final AttributeTag PIXEL_PADDING_VALUE = new AttributeTag(0x0028, 0x0120);
+  private static final AttributeTag PIXEL_PADDING_RANGE_LIMIT = new AttributeTag(0x0028, 0x0121);
 
   /** Single-frame projection image storage classes the reader accepts. */
   static final Set<String> READABLE_SOP_CLASSES = Set.of(
@@ -92,7 +106,26 @@ record ImageHeader(
             .filter(view -> !view.isEmpty()),
         bitsStored);
     return new ImageHeader(rows, columns, bitsAllocated, bitsStored, highBit, pixelRepresentation == 1,
-        photometric.equals("MONOCHROME1"), slope, intercept, metadata);
+        photometric.equals("MONOCHROME1"), slope, intercept,
+        padding(list, pixelRepresentation == 1), metadata);
+  }
+
+  /**
+   * The padding range, if Pixel Padding Value is given. Its VR is US or SS as Pixel Representation says;
+   * a value read as unsigned 16 bits is taken back to its signed meaning for a signed image.
+   */
+  private static Optional<Padding> padding(AttributeList list, boolean signed) {
+    if (list.get(PIXEL_PADDING_VALUE) == null) {
+      return Optional.empty();
+    }
+    int value = storedMeaning(integer(list, PIXEL_PADDING_VALUE, 0), signed);
+    int limit = list.get(PIXEL_PADDING_RANGE_LIMIT) == null
+        ? value : storedMeaning(integer(list, PIXEL_PADDING_RANGE_LIMIT, value), signed);
+    return Optional.of(new Padding(Math.min(value, limit), Math.max(value, limit)));
+  }
+
+  private static int storedMeaning(int value, boolean signed) {
+    return signed && value > Short.MAX_VALUE ? value - 0x10000 : value;
   }
 
   /** Bytes of native Pixel Data this header needs. */
