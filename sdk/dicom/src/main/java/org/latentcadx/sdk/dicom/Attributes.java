@@ -182,6 +182,30 @@ final class Attributes {
     return false;
   }
 
+  /**
+   * Makes every text attribute of {@code list} and its sequence items that has no character set of its
+   * own (the SDK's own text: algorithm name, labels) be written in the list's Specific Character Set,
+   * as copied text is; nothing to do when it declares none (ASCII).
+   */
+  static void writeTextInDeclaredCharacterSet(AttributeList list) throws DicomException {
+    if (hasValue(list, "SpecificCharacterSet")) {
+      String[] declared = list.get(tag("SpecificCharacterSet")).getStringValues();
+      setMissingCharacterSet(list, new SpecificCharacterSet(declared));
+    }
+  }
+
+  private static void setMissingCharacterSet(AttributeList list, SpecificCharacterSet charset) {
+    for (Attribute attribute : list.values()) {
+      if (attribute instanceof StringAttribute text && text.getSpecificCharacterSet() == null) {
+        text.setSpecificCharacterSet(charset);
+      } else if (attribute instanceof SequenceAttribute sequence) {
+        for (int i = 0; i < sequence.getNumberOfItems(); i++) {
+          setMissingCharacterSet(sequence.getItem(i).getAttributeList(), charset);
+        }
+      }
+    }
+  }
+
   /** Makes every text attribute of {@code list} (not of its sequences) be written in UTF-8. */
   static void writeTextAsUtf8(AttributeList list) throws DicomException {
     SpecificCharacterSet utf8 = new SpecificCharacterSet(new String[] {"ISO_IR 192"});

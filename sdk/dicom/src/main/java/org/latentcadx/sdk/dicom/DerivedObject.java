@@ -133,6 +133,7 @@ final class DerivedObject {
         ? RleLossless.TRANSFER_SYNTAX
         : TransferSyntax.ExplicitVRLittleEndian;
     try {
+      Attributes.writeTextInDeclaredCharacterSet(list);
       FileMetaInformation.addFileMetaInformation(list, syntax, APPLICATION_ENTITY);
       list.write(output.toFile(), syntax, true, true);
     } catch (IOException e) {
