@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentcadx.sdk.testing.Oracles;
 import org.latentcadx.sdk.testing.Processes;
 
-/** --version (and the JPEG 2000 decoder it names), the bundled model index, shell completion and @argfiles. */
+/**
+ * --version (and the JPEG 2000 decoder it names), the bundled model index, shell completion and argument
+ * files ({@code @argfiles}).
+ */
 class ConventionsTest {
 
   @TempDir Path dir;

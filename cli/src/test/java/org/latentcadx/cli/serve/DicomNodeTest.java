@@ -136,8 +136,8 @@ class DicomNodeTest {
       assertThat(node.status().get("waitingToBeDelivered").asLong()).isZero();
       assertThat(countFiles(dir.resolve("spool/done"))).isEqualTo(scorable.size());
       // The status line is logged once a second: the last one may come after status.json said all.
-      DicomPeers.awaitTrue(Duration.ofSeconds(10), () -> node.log().contains("status: 0 waiting to be scored"),
-          "a status line with nothing waiting; the node logged:\n" + node.log());
+      DicomPeers.awaitTrue(Duration.ofSeconds(10),
+          () -> node.log().contains("status: 0 waiting to be scored"), "a status line with nothing waiting");
     } finally {
       pacs.destroy();
     }

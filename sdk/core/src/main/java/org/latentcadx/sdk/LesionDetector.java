@@ -329,10 +329,10 @@ public final class LesionDetector implements AutoCloseable {
     /**
      * Threads ONNX Runtime uses inside one operator, 1 to 256; default the number of available
      * processors. This is a {@code detect} call's CPU budget: preprocessing runs on the calling thread
-     * and up to this many − 1 threads started for it (a full-size image: a band of rows each), the
-     * other Java stages on the calling thread while ONNX Runtime's threads sleep, which waits while they
-     * run; so one call keeps at most this many threads busy (concurrent calls add up). Idle threads sleep rather than spin, so an idle detector
-     * uses no CPU.
+     * and up to this many − 1 threads started for it (a full-size image: a band of rows each); the
+     * other Java stages run on the calling thread while ONNX Runtime's threads sleep, and it waits while
+     * they run; so one call keeps at most this many threads busy (concurrent calls add up). Idle threads
+     * sleep rather than spin, so an idle detector uses no CPU.
      */
     public Builder intraOpThreads(int threads) {
       this.intraOpThreads = checkRange("intra-op threads", threads, 1, 256);

@@ -3,8 +3,8 @@ package org.latentcadx.sdk.dicom;
 import com.pixelmed.dicom.AttributeFactory;
 import com.pixelmed.dicom.SpecificCharacterSet;
 import com.pixelmed.dicom.StringAttribute;
-import java.util.Arrays;
 import com.pixelmed.dicom.ValueRepresentation;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -121,8 +121,7 @@ final class Attributes {
    * The attribute as a derived object may carry it: a text value of the source loses its control
    * characters (a hostile or broken file may hold NUL bytes), is cut to its VR's length, and a date,
    * time, code string or age that is not valid for its VR becomes empty; it takes the dictionary's VR
-   * and keeps the source's character set. Other
-   * attributes (binary, sequences) are kept.
+   * and keeps the source's character set. Other attributes (binary, sequences) are kept.
    */
   static Attribute cleaned(Attribute attribute) throws DicomException {
     if (!(attribute instanceof StringAttribute) || attribute.getVM() == 0) {
@@ -131,7 +130,8 @@ final class Attributes {
     // The dictionary's VR, not the one the file gave (a damaged explicit-VR file may give another), and
     // the source's character set, so that the text is written in the repertoire the copied Specific
     // Character Set declares (without it PixelMed writes UTF-8 under any declaration).
-    byte[] dictionaryVr = DicomDictionary.StandardDictionary.getValueRepresentationFromTag(attribute.getTag());
+    byte[] dictionaryVr =
+        DicomDictionary.StandardDictionary.getValueRepresentationFromTag(attribute.getTag());
     byte[] vrBytes = dictionaryVr != null ? dictionaryVr : attribute.getVR();
     String vr = ValueRepresentation.getAsString(vrBytes);
     Attribute copy = AttributeFactory.newAttribute(attribute.getTag(), vrBytes,
@@ -168,7 +168,8 @@ final class Attributes {
   static boolean usesCodeExtensions(AttributeList list) throws DicomException {
     Attribute attribute = list.get(tag("SpecificCharacterSet"));
     String[] values = attribute == null ? null : attribute.getStringValues();
-    return values != null && Arrays.stream(values).anyMatch(value -> value.strip().startsWith("ISO 2022"));
+    return values != null
+        && Arrays.stream(values).anyMatch(value -> value.strip().startsWith("ISO 2022"));
   }
 
   /** Whether a text attribute of {@code list} (not of its sequences) holds a character outside ASCII. */

@@ -12,9 +12,9 @@ import jj2000.j2k.util.MsgLogger;
 import jj2000.j2k.util.StreamMsgLogger;
 
 /**
- * Decodes one JPEG 2000 code stream: with Grok when the process asks for it and it is installed ({@link
- * GrokJpeg2000}), else, or when Grok cannot decode it, with the JPEG 2000 ImageIO reader (jai-imageio's JJ2000). JJ2000 is guarded
- * against the two ways a hostile code stream makes JJ2000's packet-header reader spin forever: reading
+ * Decodes one JPEG 2000 code stream: with Grok when the process asks for it and it is installed
+ * ({@link GrokJpeg2000}), else, or when Grok cannot decode it, with the JPEG 2000 ImageIO reader
+ * (jai-imageio's JJ2000). JJ2000 is guarded against the two ways a hostile code stream makes JJ2000's packet-header reader spin forever: reading
  * on past the end of the data (a {@link GuardedImageInputStream} fails after a budget of end-of-stream
  * answers), and two 0xFF bytes in a row in the packet data (its bit-unstuffing then yields one bits
  * without reading again). JPEG 2000 forbids the latter (after 0xFF in packet data the next byte is below

@@ -23,9 +23,10 @@ import org.latentcadx.sdk.testing.Processes;
 
 /**
  * Patient and study text outside ASCII reaches every derived object unchanged, and so does an algorithm
- * name outside ASCII: the SEG, the overlay secondary capture and the CAD SR hold the source's names, as pydicom ({@code
- * src/test/fixtures/character_set_fixture.py}) writes and reads them, in the source's Specific Character
- * Set (UTF-8 for one with ISO 2022 code extensions, which PixelMed cannot write), and pass dciodvfy.
+ * name outside ASCII: the SEG, the overlay secondary capture and the CAD SR hold the source's names,
+ * as pydicom ({@code src/test/fixtures/character_set_fixture.py}) writes and reads them, in the source's
+ * Specific Character Set (UTF-8 for one with ISO 2022 code extensions, which PixelMed cannot write),
+ * and pass dciodvfy.
  */
 class CharacterSetTest {
 
