@@ -26,6 +26,7 @@ import org.latentcadx.trainer.train.Optimizer;
 import org.latentcadx.trainer.train.ProgressListener;
 import org.latentcadx.trainer.train.Stage;
 import org.latentcadx.trainer.train.Trainer;
+import org.latentcadx.trainer.train.FaintLesionSampling;
 import org.latentcadx.trainer.train.TrainingConfig;
 import org.tensorflow.TensorFlow;
 import picocli.CommandLine;
@@ -96,6 +97,12 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--batches-per-epoch", defaultValue = "0", description = "Updates per epoch with a lesion fraction, so that stores of different sizes share a schedule; 0: training patches / batch size (${DEFAULT-VALUE}).")
   int batchesPerEpoch;
+
+  @Option(names = "--faint-lesion-weight", defaultValue = "1", description = "Draw the faintest lesion patches (lowest contrast-to-noise against their outline's margin) this many times as often; 1 turns it off (${DEFAULT-VALUE}).")
+  int faintLesionWeight;
+
+  @Option(names = "--faint-lesion-share", defaultValue = "0.3", description = "Share of each lesion type's training patches counted faint (${DEFAULT-VALUE}).")
+  double faintLesionShare;
 
   @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (${DEFAULT-VALUE}).")
   String optimizer;
@@ -170,9 +177,12 @@ public final class TrainCommand implements Callable<Integer> {
             writeHistory();
           }
         };
+    Trainer trainer = new Trainer(config, patches, output.resolve("checkpoint"), progress, threads);
+    if (config.faintLesions().active()) {
+      System.out.println(trainer.faintLesionSummary());
+    }
     Checkpoint result =
-        new Trainer(config, patches, output.resolve("checkpoint"), progress, threads)
-            .run(resume, maxEpochs, initialWeights == null ? null : Checkpoint.read(initialWeights).weights());
+        trainer.run(resume, maxEpochs, initialWeights == null ? null : Checkpoint.read(initialWeights).weights());
     writeHistory();
     if (!result.state().finished()) {
       System.out.println("Stopped before the end; continue with --resume.");
@@ -229,6 +239,7 @@ public final class TrainCommand implements Callable<Integer> {
         batchSize,
         lesionFraction,
         batchesPerEpoch,
+        new FaintLesionSampling(faintLesionShare, faintLesionWeight),
         Optimizer.of(optimizer),
         learningRate,
         halveEvery,
@@ -264,7 +275,8 @@ public final class TrainCommand implements Callable<Integer> {
             + (config.batchesPerEpoch() > 0 ? ", " + config.batchesPerEpoch() + " batches per epoch" : ""),
         config.optimizer().name().toLowerCase(Locale.ROOT), config.learningRate(),
         config.halvingEpochs(), config.warmupSteps(), config.momentum(), config.batchSize(),
-        config.lesionFraction()));
+        config.lesionFraction())
+            + (config.faintLesions().active() ? ", " + config.faintLesions().describe() : ""));
     p.put("augmentation", config.augmentation().describe());
     if (initialWeights != null) {
       p.put("initial_weights_sha256",

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
+import java.util.stream.IntStream;
 import org.latentcadx.trainer.data.PatchStore;
 
 /**
@@ -12,6 +14,7 @@ import org.latentcadx.trainer.data.PatchStore;
  * once per epoch in shuffled order; with a lesion fraction f > 0 each batch holds round(f·B) lesion
  * patches and B − round(f·B) normal ones, each kind drawn by cycling through its own shuffled list
  * (re-shuffled when used up), for as many batches as the natural mix has unless a number is given.
+ * A lesion patch may enter its list several times ({@link FaintLesionCopies}), and so come more often.
  */
 final class EpochBatches {
   private EpochBatches() {}
@@ -19,11 +22,14 @@ final class EpochBatches {
   /**
    * The batches of an epoch over {@code indices}; {@code isLesion} tells a lesion patch, {@code random}
    * the epoch's generator (its only use here, so that the order derives from the epoch seed alone);
-   * {@code batchCount} > 0 sets the number of batches with a lesion fraction (0: the natural mix's).
+   * {@code batchCount} > 0 sets the number of batches with a lesion fraction (0: the natural mix's);
+   * {@code lesionCopies} gives how many times each lesion patch enters the lesion list (with a lesion
+   * fraction only).
    */
   static List<int[]> of(
       int[] indices,
       IntPredicate isLesion,
+      IntUnaryOperator lesionCopies,
       int batchSize,
       double lesionFraction,
       int batchCount,
@@ -31,7 +37,11 @@ final class EpochBatches {
     if (lesionFraction == 0) {
       return PatchStore.shuffledBatches(indices, batchSize, random);
     }
-    int[] lesions = Arrays.stream(indices).filter(isLesion).toArray();
+    int[] lesions =
+        Arrays.stream(indices)
+            .filter(isLesion)
+            .flatMap(i -> IntStream.generate(() -> i).limit(lesionCopies.applyAsInt(i)))
+            .toArray();
     int[] normals = Arrays.stream(indices).filter(isLesion.negate()).toArray();
     if (lesions.length == 0 || normals.length == 0) {
       throw new IllegalArgumentException(

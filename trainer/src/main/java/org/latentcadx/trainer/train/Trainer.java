@@ -33,6 +33,7 @@ public final class Trainer {
   private final int threads;
   private final int[] trainIndices;
   private final int[] validationIndices;
+  private final FaintLesionCopies faintLesions;
 
   /**
    * A trainer on {@code store} that checkpoints into {@code checkpointDirectory} and runs TensorFlow
@@ -63,6 +64,12 @@ public final class Trainer {
               + trainIndices.length + " training and " + validationIndices.length
               + " validation patches; both must be non-empty");
     }
+    this.faintLesions = FaintLesionCopies.of(store, trainIndices, config.faintLesions());
+  }
+
+  /** Which lesion patches are drawn more often (per lesion type), for the run's log. */
+  public String faintLesionSummary() {
+    return faintLesions.summary();
   }
 
   /**
@@ -119,6 +126,7 @@ public final class Trainer {
         EpochBatches.of(
             trainIndices,
             i -> store.record(i).label() > 0,
+            i -> faintLesions.copies()[i],
             config.batchSize(),
             config.lesionFraction(),
             config.batchesPerEpoch(),

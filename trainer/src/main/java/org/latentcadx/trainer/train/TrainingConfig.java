@@ -15,6 +15,8 @@ import org.latentcadx.trainer.model.Architecture;
  * @param batchesPerEpoch updates per epoch with a lesion fraction (0: as many as the natural mix has,
  *     i.e. training patches / batch size), so that runs on stores of different sizes can share a
  *     schedule; must be 0 in the natural mix
+ * @param faintLesions how much more often the faintest lesion patches are drawn (with a lesion
+ *     fraction only)
  * @param optimizer SGD (with {@code momentum}) or Adam
  * @param learningRate initial learning rate of every stage
  * @param halvingEpochs the learning rate halves every this many epochs of a stage
@@ -34,6 +36,7 @@ public record TrainingConfig(
     int batchSize,
     double lesionFraction,
     int batchesPerEpoch,
+    FaintLesionSampling faintLesions,
     Optimizer optimizer,
     double learningRate,
     int halvingEpochs,
@@ -66,6 +69,10 @@ public record TrainingConfig(
           "batches per epoch must be ≥ 0, and 0 in the natural mix (lesion fraction 0), got "
               + batchesPerEpoch);
     }
+    if (faintLesions.active() && lesionFraction == 0) {
+      throw new IllegalArgumentException(
+          "faint-lesion sampling needs a lesion fraction; the natural mix draws every patch once");
+    }
   }
 
   /**
@@ -82,6 +89,7 @@ public record TrainingConfig(
         32,
         0,
         0,
+        FaintLesionSampling.OFF,
         Optimizer.SGD,
         0.001,
         10,

@@ -21,7 +21,7 @@ class EpochBatchesTest {
 
   @Test
   void balancedBatchesHoldTheConfiguredFractionAndCycleThroughEveryLesion() {
-    List<int[]> batches = EpochBatches.of(INDICES, EpochBatchesTest::lesion, 16, 0.5, 0, new Random(4));
+    List<int[]> batches = EpochBatches.of(INDICES, EpochBatchesTest::lesion, i -> 1, 16, 0.5, 0, new Random(4));
 
     assertThat(batches).hasSize(7);
     Set<Integer> lesionsSeen = new HashSet<>();
@@ -36,7 +36,7 @@ class EpochBatchesTest {
 
   @Test
   void aGivenBatchCountKeepsTheFractionOnAStoreOfAnySize() {
-    List<int[]> batches = EpochBatches.of(INDICES, EpochBatchesTest::lesion, 16, 0.5, 3, new Random(4));
+    List<int[]> batches = EpochBatches.of(INDICES, EpochBatchesTest::lesion, i -> 1, 16, 0.5, 3, new Random(4));
 
     assertThat(batches).hasSize(3);
     for (int[] batch : batches) {
@@ -46,22 +46,33 @@ class EpochBatchesTest {
 
   @Test
   void quarterFractionRoundsToWholePatches() {
-    for (int[] batch : EpochBatches.of(INDICES, EpochBatchesTest::lesion, 6, 0.25, 0, new Random(1))) {
+    for (int[] batch : EpochBatches.of(INDICES, EpochBatchesTest::lesion, i -> 1, 6, 0.25, 0, new Random(1))) {
       assertThat(Arrays.stream(batch).filter(EpochBatchesTest::lesion).count()).isEqualTo(2);
     }
   }
 
   @Test
+  void aLesionWithThreeCopiesComesThreeTimesAsOften() {
+    // Lesions 0 and 1 enter the lesion list three times: 14 entries, so 56 lesion draws are 4 passes.
+    List<int[]> batches =
+        EpochBatches.of(INDICES, EpochBatchesTest::lesion, i -> i < 2 ? 3 : 1, 16, 0.5, 7, new Random(4));
+
+    int[] draws = new int[10];
+    batches.stream().flatMapToInt(Arrays::stream).filter(EpochBatchesTest::lesion).forEach(i -> draws[i]++);
+    assertThat(draws).containsExactly(12, 12, 4, 4, 4, 4, 4, 4, 4, 4);
+  }
+
+  @Test
   void naturalMixVisitsEveryPatchOnce() {
-    List<int[]> batches = EpochBatches.of(INDICES, EpochBatchesTest::lesion, 16, 0, 0, new Random(4));
+    List<int[]> batches = EpochBatches.of(INDICES, EpochBatchesTest::lesion, i -> 1, 16, 0, 0, new Random(4));
 
     assertThat(batches.stream().flatMapToInt(Arrays::stream).sorted().toArray()).isEqualTo(INDICES);
   }
 
   @Test
   void sameSeedSameBatches() {
-    List<int[]> a = EpochBatches.of(INDICES, EpochBatchesTest::lesion, 16, 0.5, 0, new Random(9));
-    List<int[]> b = EpochBatches.of(INDICES, EpochBatchesTest::lesion, 16, 0.5, 0, new Random(9));
+    List<int[]> a = EpochBatches.of(INDICES, EpochBatchesTest::lesion, i -> 1, 16, 0.5, 0, new Random(9));
+    List<int[]> b = EpochBatches.of(INDICES, EpochBatchesTest::lesion, i -> 1, 16, 0.5, 0, new Random(9));
 
     assertThat(a.toArray(int[][]::new)).isDeepEqualTo(b.toArray(int[][]::new));
   }
@@ -69,7 +80,7 @@ class EpochBatchesTest {
   @Test
   void aFractionWithoutLesionPatchesIsRefused() {
     assertThatThrownBy(
-            () -> EpochBatches.of(new int[] {50, 60}, EpochBatchesTest::lesion, 2, 0.5, 0, new Random(1)))
+            () -> EpochBatches.of(new int[] {50, 60}, EpochBatchesTest::lesion, i -> 1, 2, 0.5, 0, new Random(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("0 lesion");
   }

@@ -96,6 +96,7 @@ public final class TinyData {
         4,
         lesionFraction,
         0,
+        FaintLesionSampling.OFF,
         optimizer,
         optimizer == Optimizer.ADAM ? 0.01 : 0.05,
         10,
