@@ -1,6 +1,7 @@
 package org.latentcadx.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
@@ -23,11 +24,28 @@ import org.latentcadx.trainer.data.PatchStore;
 import org.latentcadx.trainer.eval.BatchNormCheckCommand;
 import org.latentcadx.trainer.eval.ImageStudyCommand;
 import org.latentcadx.trainer.eval.StudyCommand;
+import org.latentcadx.trainer.model.Architecture;
+import org.latentcadx.trainer.train.FaintLesionSampling;
 import org.latentcadx.trainer.train.HistoryFiles;
 import org.latentcadx.trainer.train.TinyData;
 import picocli.CommandLine;
 
 class TrainCommandTest {
+
+  @Test
+  void faintLesionOptionsReachTheConfigurationAndNeedALesionFraction() {
+    TrainCommand command = new TrainCommand();
+    new CommandLine(command).parseArgs("--store", "s", "--output", "o", "--faint-lesion-weight", "3");
+    assertThat(command.config(Architecture.preset("lite")).faintLesions())
+        .isEqualTo(new FaintLesionSampling(0.3, 3));
+
+    TrainCommand naturalMix = new TrainCommand();
+    new CommandLine(naturalMix)
+        .parseArgs("--store", "s", "--output", "o", "--faint-lesion-weight", "3", "--lesion-fraction", "0");
+    assertThatThrownBy(() -> naturalMix.config(Architecture.preset("lite")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("faint-lesion sampling needs a lesion fraction");
+  }
 
   @Test
   void trainsAllStagesAndExportsAModelTheSdkAccepts(@TempDir Path dir)
