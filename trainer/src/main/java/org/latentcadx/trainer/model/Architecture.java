@@ -14,8 +14,8 @@ import java.util.List;
  * stages 2–4 halve the resolution in their first block (stride on the 3×3 convolution) and the first
  * block of each stage has a 1×1 projection shortcut. A 256×256×1 patch becomes 8×8×{@code 32·baseWidth}.
  *
- * <p>Heads: classification (global average pooling → dense 2 → softmax; {@value #PROBABILITY} is the
- * lesion column); region proposal (1×1 convolution to 8×8×2 logits); decoder of five blocks, each a
+ * <p>Heads: classification (global average pooling, or global maximum pooling where {@code
+ * classifierPooling} says so, → dense 2 → softmax; {@value #PROBABILITY} is the lesion column); region proposal (1×1 convolution to 8×8×2 logits); decoder of five blocks, each a
  * ×2 transposed convolution → BN → ReLU, concatenation with the encoder output of the same size (stage
  * 3, stage 2, stage 1, stem, input image), 3×3 convolution → BN → ReLU; then a 1×1 convolution and a
  * sigmoid give the {@value #UNGATED_MASK}, which the mask losses train. The exported {@value #MASK} is
@@ -28,6 +28,7 @@ import java.util.List;
  * @param blocksPerStage bottleneck blocks in each of the four stages
  * @param baseWidth bottleneck filters of the first stage
  * @param decoderWidths filters of the five decoder blocks, coarsest first
+ * @param classifierPooling how the classification head pools the encoder's output
  */
 public record Architecture(
     String name,
@@ -35,7 +36,16 @@ public record Architecture(
     int stemWidth,
     List<Integer> blocksPerStage,
     int baseWidth,
-    List<Integer> decoderWidths) {
+    List<Integer> decoderWidths,
+    Pooling classifierPooling) {
+
+  /** How the classification head reduces the encoder's map to one vector. */
+  public enum Pooling {
+    /** The mean over the map: evidence spread over the whole patch. */
+    AVERAGE,
+    /** The maximum over the map: the strongest evidence anywhere in the patch. */
+    MAX
+  }
 
   /** Output width of a bottleneck block relative to its inner width. */
   public static final int EXPANSION = 4;
@@ -76,7 +86,27 @@ public record Architecture(
   public static final Architecture LITE_DEEP =
       new Architecture("lite-deep", 256, 8, List.of(1, 2, 3, 2), 8, List.of(32, 16, 8, 8, 8));
 
+  /**
+   * {@link #LITE_DEEP} whose classifier pools with the maximum instead of the mean, so that a small,
+   * faint lesion is not averaged away by the rest of the patch (onnx-models/STUDY.md, round 10).
+   */
+  public static final Architecture LITE_DEEP_MAX =
+      new Architecture(
+          "lite-deep-max", 256, 8, List.of(1, 2, 3, 2), 8, List.of(32, 16, 8, 8, 8), Pooling.MAX);
+
+  /** An architecture with the classifier's global average pooling. */
+  public Architecture(
+      String name,
+      int tileSize,
+      int stemWidth,
+      List<Integer> blocksPerStage,
+      int baseWidth,
+      List<Integer> decoderWidths) {
+    this(name, tileSize, stemWidth, blocksPerStage, baseWidth, decoderWidths, Pooling.AVERAGE);
+  }
+
   public Architecture {
+    java.util.Objects.requireNonNull(classifierPooling, "classifierPooling");
     blocksPerStage = List.copyOf(blocksPerStage);
     decoderWidths = List.copyOf(decoderWidths);
     if (blocksPerStage.size() != 4 || decoderWidths.size() != 5) {
@@ -91,15 +121,20 @@ public record Architecture(
     }
   }
 
-  /** The preset called {@code name} ({@code lite}, {@code lite-deep} or {@code resnet54}). */
+  /**
+   * The preset called {@code name} ({@code lite}, {@code lite-deep}, {@code lite-deep-max} or {@code
+   * resnet54}).
+   */
   public static Architecture preset(String name) {
     return switch (name.toLowerCase(java.util.Locale.ROOT)) {
       case "lite" -> LITE;
       case "lite-deep" -> LITE_DEEP;
+      case "lite-deep-max" -> LITE_DEEP_MAX;
       case "resnet54" -> RESNET54;
       default ->
           throw new IllegalArgumentException(
-              "unknown architecture preset '" + name + "', expected lite, lite-deep or resnet54");
+              "unknown architecture preset '" + name
+                  + "', expected lite, lite-deep, lite-deep-max or resnet54");
     };
   }
 
@@ -124,7 +159,8 @@ public record Architecture(
       skips.add(x);
     }
     String features = x;
-    String pooled = b.add("classifier/pool", Part.CLASSIFIER, new GlobalAvgPool(), features);
+    Layer pooling = classifierPooling == Pooling.MAX ? new GlobalMaxPool() : new GlobalAvgPool();
+    String pooled = b.add("classifier/pool", Part.CLASSIFIER, pooling, features);
     String logits = b.add(CLASS_LOGITS, Part.CLASSIFIER, new Dense(2), pooled);
     String softmax = b.add("classifier/softmax", Part.CLASSIFIER, Activation.SOFTMAX, logits);
     b.add(PROBABILITY, Part.CLASSIFIER, new Column(1), softmax);
