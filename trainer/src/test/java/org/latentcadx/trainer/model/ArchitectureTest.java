@@ -46,6 +46,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void liteDeepMaxDiffersFromLiteDeepOnlyInTheClassifierPooling() {
+    Network max = Architecture.preset("lite-deep-max").network();
+    Network mean = Architecture.LITE_DEEP.network();
+
+    assertThat(max.node("classifier/pool").layer()).isInstanceOf(GlobalMaxPool.class);
+    assertThat(mean.node("classifier/pool").layer()).isInstanceOf(GlobalAvgPool.class);
+    assertThat(max.params().stream().map(ParamSpec::name))
+        .containsExactlyElementsOf(mean.params().stream().map(ParamSpec::name).toList());
+    assertThat(max.dims(Architecture.PROBABILITY)).isEqualTo(mean.dims(Architecture.PROBABILITY));
+  }
+
+  @Test
   void exportedOutputsDoNotNeedTheRegionProposalHead() {
     Network network = Architecture.LITE.network();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.latentcadx.trainer.data.Augmentation;
 import org.latentcadx.trainer.data.PatchBatch;
 import org.latentcadx.trainer.data.PatchStore;
+import org.latentcadx.trainer.model.Architecture;
 import org.latentcadx.trainer.model.FloatArray;
 import org.latentcadx.trainer.model.Network;
 import org.latentcadx.trainer.model.ParamSpec;
@@ -68,6 +70,31 @@ class StageGraphTest {
         assertThat(change).as("change of " + part + " in " + stage).isZero();
       }
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMaxPooledClassifierTrainsTheEncoderThroughTheMaximum() {
+    Architecture tinyMax =
+        new Architecture(
+            "tiny-max", 64, 4, List.of(1, 1, 1, 1), 4, List.of(8, 4, 4, 4, 4), Architecture.Pooling.MAX);
+    Network network = tinyMax.network();
+    Weights before = Weights.initial(network.params(), 1);
+    LossValues first;
+    LossValues last;
+    Weights after;
+    try (StageGraph graph = new StageGraph(network, Stage.L2, PAPER_LOSS, Optimizer.SGD, 0.9, 0)) {
+      graph.load(before);
+      first = graph.trainStep(batch, 0.02, 1);
+      last = first;
+      for (int i = 0; i < 15; i++) {
+        last = graph.trainStep(batch, 0.02, 1);
+      }
+      after = graph.read();
+    }
+
+    assertThat(last.ce()).as("classification term").isLessThan(first.ce());
+    String stem = network.params(Part.ENCODER).get(0).name();
+    assertThat(after.get(stem).maxAbsDifference(before.get(stem))).isGreaterThan(0);
   }
 
   @ParameterizedTest
