@@ -159,8 +159,8 @@ public record Architecture(
       skips.add(x);
     }
     String features = x;
-    Layer pooling = classifierPooling == Pooling.MAX ? new GlobalMaxPool() : new GlobalAvgPool();
-    String pooled = b.add("classifier/pool", Part.CLASSIFIER, pooling, features);
+    String pooled =
+        b.add("classifier/pool", Part.CLASSIFIER, new GlobalPool(classifierPooling), features);
     String logits = b.add(CLASS_LOGITS, Part.CLASSIFIER, new Dense(2), pooled);
     String softmax = b.add("classifier/softmax", Part.CLASSIFIER, Activation.SOFTMAX, logits);
     b.add(PROBABILITY, Part.CLASSIFIER, new Column(1), softmax);
