@@ -182,7 +182,8 @@ public final class TrainCommand implements Callable<Integer> {
       System.out.println(trainer.faintLesionSummary());
     }
     Checkpoint result =
-        trainer.run(resume, maxEpochs, initialWeights == null ? null : Checkpoint.read(initialWeights).weights());
+        trainer.run(
+            resume, maxEpochs, initialWeights == null ? null : Checkpoint.read(initialWeights).weights());
     writeHistory();
     if (!result.state().finished()) {
       System.out.println("Stopped before the end; continue with --resume.");

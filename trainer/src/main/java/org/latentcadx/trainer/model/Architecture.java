@@ -2,6 +2,7 @@ package org.latentcadx.trainer.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The LatentCADx network: a bottleneck-ResNet encoder, a classification head, a region-proposal head
@@ -15,7 +16,8 @@ import java.util.List;
  * block of each stage has a 1×1 projection shortcut. A 256×256×1 patch becomes 8×8×{@code 32·baseWidth}.
  *
  * <p>Heads: classification (global average pooling, or global maximum pooling where {@code
- * classifierPooling} says so, → dense 2 → softmax; {@value #PROBABILITY} is the lesion column); region proposal (1×1 convolution to 8×8×2 logits); decoder of five blocks, each a
+ * classifierPooling} says so, → dense 2 → softmax; {@value #PROBABILITY} is the lesion column); region
+ * proposal (1×1 convolution to 8×8×2 logits); decoder of five blocks, each a
  * ×2 transposed convolution → BN → ReLU, concatenation with the encoder output of the same size (stage
  * 3, stage 2, stage 1, stem, input image), 3×3 convolution → BN → ReLU; then a 1×1 convolution and a
  * sigmoid give the {@value #UNGATED_MASK}, which the mask losses train. The exported {@value #MASK} is
@@ -106,7 +108,7 @@ public record Architecture(
   }
 
   public Architecture {
-    java.util.Objects.requireNonNull(classifierPooling, "classifierPooling");
+    Objects.requireNonNull(classifierPooling, "classifierPooling");
     blocksPerStage = List.copyOf(blocksPerStage);
     decoderWidths = List.copyOf(decoderWidths);
     if (blocksPerStage.size() != 4 || decoderWidths.size() != 5) {

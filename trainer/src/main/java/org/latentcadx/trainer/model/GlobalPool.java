@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.latentcadx.trainer.model.Architecture.Pooling;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /** Mean or maximum over height and width: {@code [H, W, C] → [C]}. */
 public record GlobalPool(Pooling kind) implements Layer {
@@ -22,7 +23,7 @@ public record GlobalPool(Pooling kind) implements Layer {
 
   @Override
   public Operand<TFloat32> toTf(TfScope scope, List<Operand<TFloat32>> inputs) {
-    Operand<org.tensorflow.types.TInt32> axes = scope.ops().constant(new int[] {1, 2});
+    Operand<TInt32> axes = scope.ops().constant(new int[] {1, 2});
     return kind == Pooling.MAX
         ? scope.ops().max(inputs.get(0), axes)
         : scope.ops().math.mean(inputs.get(0), axes);

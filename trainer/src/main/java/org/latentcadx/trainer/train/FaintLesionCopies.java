@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.latentcadx.trainer.data.LesionType;
 import org.latentcadx.trainer.data.PatchStore;
 
@@ -44,20 +43,13 @@ record FaintLesionCopies(int[] copies, String summary) {
           ranked.sort(Comparator.comparingDouble(Ranked::contrast).thenComparingInt(Ranked::index));
           int faint = (int) Math.round(sampling.share() * ranked.size());
           ranked.subList(0, faint).forEach(r -> copies[r.index()] = sampling.weight());
-          lines.add(
-              String.format(
-                  Locale.ROOT,
-                  "%s %d of %d%s",
-                  type.name().toLowerCase(Locale.ROOT),
-                  faint,
-                  ranked.size(),
-                  faint > 0
-                      ? String.format(Locale.ROOT, " (contrast-to-noise ≤ %.2f)", ranked.get(faint - 1).contrast())
-                      : ""));
+          String cut =
+              faint > 0
+                  ? String.format(Locale.ROOT, " (contrast-to-noise ≤ %.2f)", ranked.get(faint - 1).contrast())
+                  : "";
+          lines.add(type.name().toLowerCase(Locale.ROOT) + " " + faint + " of " + ranked.size() + cut);
         });
-    return new FaintLesionCopies(
-        copies,
-        "faint lesions ×" + sampling.weight() + ": " + lines.stream().collect(Collectors.joining(", ")));
+    return new FaintLesionCopies(copies, "faint lesions ×" + sampling.weight() + ": " + String.join(", ", lines));
   }
 
   private record Ranked(int index, double contrast) {}

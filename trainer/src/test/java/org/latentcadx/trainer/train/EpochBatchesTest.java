@@ -19,9 +19,15 @@ class EpochBatchesTest {
     return index < 10;
   }
 
+  /** The batches of {@link #INDICES}, every lesion patch once per pass. */
+  private static List<int[]> batches(int batchSize, double lesionFraction, int batchCount, long seed) {
+    return EpochBatches.of(
+        INDICES, EpochBatchesTest::lesion, i -> 1, batchSize, lesionFraction, batchCount, new Random(seed));
+  }
+
   @Test
   void balancedBatchesHoldTheConfiguredFractionAndCycleThroughEveryLesion() {
-    List<int[]> batches = EpochBatches.of(INDICES, EpochBatchesTest::lesion, i -> 1, 16, 0.5, 0, new Random(4));
+    List<int[]> batches = batches(16, 0.5, 0, 4);
 
     assertThat(batches).hasSize(7);
     Set<Integer> lesionsSeen = new HashSet<>();
@@ -36,7 +42,7 @@ class EpochBatchesTest {
 
   @Test
   void aGivenBatchCountKeepsTheFractionOnAStoreOfAnySize() {
-    List<int[]> batches = EpochBatches.of(INDICES, EpochBatchesTest::lesion, i -> 1, 16, 0.5, 3, new Random(4));
+    List<int[]> batches = batches(16, 0.5, 3, 4);
 
     assertThat(batches).hasSize(3);
     for (int[] batch : batches) {
@@ -46,7 +52,7 @@ class EpochBatchesTest {
 
   @Test
   void quarterFractionRoundsToWholePatches() {
-    for (int[] batch : EpochBatches.of(INDICES, EpochBatchesTest::lesion, i -> 1, 6, 0.25, 0, new Random(1))) {
+    for (int[] batch : batches(6, 0.25, 0, 1)) {
       assertThat(Arrays.stream(batch).filter(EpochBatchesTest::lesion).count()).isEqualTo(2);
     }
   }
@@ -64,15 +70,15 @@ class EpochBatchesTest {
 
   @Test
   void naturalMixVisitsEveryPatchOnce() {
-    List<int[]> batches = EpochBatches.of(INDICES, EpochBatchesTest::lesion, i -> 1, 16, 0, 0, new Random(4));
+    List<int[]> batches = batches(16, 0, 0, 4);
 
     assertThat(batches.stream().flatMapToInt(Arrays::stream).sorted().toArray()).isEqualTo(INDICES);
   }
 
   @Test
   void sameSeedSameBatches() {
-    List<int[]> a = EpochBatches.of(INDICES, EpochBatchesTest::lesion, i -> 1, 16, 0.5, 0, new Random(9));
-    List<int[]> b = EpochBatches.of(INDICES, EpochBatchesTest::lesion, i -> 1, 16, 0.5, 0, new Random(9));
+    List<int[]> a = batches(16, 0.5, 0, 9);
+    List<int[]> b = batches(16, 0.5, 0, 9);
 
     assertThat(a.toArray(int[][]::new)).isDeepEqualTo(b.toArray(int[][]::new));
   }
@@ -80,7 +86,9 @@ class EpochBatchesTest {
   @Test
   void aFractionWithoutLesionPatchesIsRefused() {
     assertThatThrownBy(
-            () -> EpochBatches.of(new int[] {50, 60}, EpochBatchesTest::lesion, i -> 1, 2, 0.5, 0, new Random(1)))
+            () ->
+                EpochBatches.of(
+                    new int[] {50, 60}, EpochBatchesTest::lesion, i -> 1, 2, 0.5, 0, new Random(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("0 lesion");
   }

@@ -44,8 +44,8 @@ class FaintLesionCopiesTest {
   }
 
   private static Patch normal() {
-    return new Patch(
-        record(LesionType.NORMAL, true), SIZE, new float[SIZE * SIZE], new byte[SIZE * SIZE], new byte[SIZE * SIZE]);
+    int n = SIZE * SIZE;
+    return new Patch(record(LesionType.NORMAL, true), SIZE, new float[n], new byte[n], new byte[n]);
   }
 
   private static PatchRecord record(LesionType type, boolean latentKnown) {
