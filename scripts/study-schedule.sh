@@ -90,3 +90,49 @@ image_study() {
   java -cp "$CP" org.latentcadx.trainer.eval.ImageStudyCommand "${images[@]}" --lesion-images 1000 \
     --normal-images 1000 --arm "$@" --output "$output" > "$output.log"
 }
+# train_and_study OUT NAME SEED [OPTION VALUE]...: the bundled recipe (BUNDLED) with that seed and those
+# options (each replacing BUNDLED's value, or added) trained on WORK/training-store into OUT/NAME (resumed
+# when rerun), then the model on both validation sets (image_study into OUT/validation-NAME and
+# OUT/validation2-NAME). Uses WORK and CP.
+train_and_study() {
+  local out=$1 name=$2 seed=$3 args set
+  shift 3
+  mapfile -t args < <(with_option --seed "$seed" "${BUNDLED[@]}")
+  while [ $# -gt 0 ]; do
+    if printf '%s\n' "${args[@]}" | grep -qxe "$1"; then
+      mapfile -t args < <(with_option "$1" "$2" "${args[@]}")
+    else
+      args+=("$1" "$2")
+    fi
+    shift 2
+  done
+  mkdir -p "$out/$name"
+  java -cp "$CP" org.latentcadx.trainer.TrainCommand --store "$WORK/training-store" --output "$out/$name" \
+    "${args[@]}" --resume --model-name "$name" >> "$out/$name/train.log" 2>&1
+  for set in validation validation2; do
+    image_study "$set" "$out/$set-$name" "$name=$out/$name/$name.onnx"
+  done
+}
+# compare_with_lite_deep OUT ARM SUFFIX SEED...: paired, patient-level bootstrap tables of ARM's runs of
+# those seeds (OUT/validation*-ARM-seed-N, from train_and_study) against lite-deep's of the same seeds
+# (round 7's committed per-image scores, or OUT/validation*-lite-deep-seed-N where round 7 has none),
+# seed by seed and their mean (scripts/compare-image-arms; OUT/validation-paired SUFFIX .md and
+# OUT/validation2-paired SUFFIX .md), and the second validation set by lesion type and subtlety
+# (scripts/image-scores-by-lesion; OUT/validation2-by-lesion SUFFIX .md). Uses WORK.
+compare_with_lite_deep() {
+  local out=$1 arm=$2 suffix=$3 set seed base
+  shift 3
+  for set in validation validation2; do
+    local baseline=() candidate=()
+    for seed in "$@"; do
+      base="onnx-models/study/round7/$set-scores-lite-deep-seed-$seed.csv"
+      [ -f "$base" ] || base="$out/$set-lite-deep-seed-$seed/scores-lite-deep-seed-$seed.csv"
+      baseline+=("$base")
+      candidate+=("$out/$set-$arm-seed-$seed/scores-$arm-seed-$seed.csv")
+    done
+    scripts/compare-image-arms lite-deep "$(IFS=,; echo "${baseline[*]}")" \
+      "$arm" "$(IFS=,; echo "${candidate[*]}")" > "$out/$set-paired$suffix.md"
+  done
+  scripts/image-scores-by-lesion "$WORK/validation2-store-images" "${baseline[@]}" "${candidate[@]}" \
+    > "$out/validation2-by-lesion$suffix.md"
+}

@@ -96,6 +96,14 @@ public record Architecture(
       new Architecture(
           "lite-deep-max", 256, 8, List.of(1, 2, 3, 2), 8, List.of(32, 16, 8, 8, 8), Pooling.MAX);
 
+  /**
+   * {@link #LITE_DEEP} with twice the encoder's channels (bottleneck filters 16 to 128, an 8×8×512
+   * output): more feature maps to tell a faint mass from a lump of dense tissue, where more blocks did
+   * not help masses (onnx-models/STUDY.md, round 11). Stem and decoder unchanged.
+   */
+  public static final Architecture LITE_DEEP_WIDE =
+      new Architecture("lite-deep-wide", 256, 8, List.of(1, 2, 3, 2), 16, List.of(32, 16, 8, 8, 8));
+
   /** An architecture with the classifier's global average pooling. */
   public Architecture(
       String name,
@@ -124,19 +132,20 @@ public record Architecture(
   }
 
   /**
-   * The preset called {@code name} ({@code lite}, {@code lite-deep}, {@code lite-deep-max} or {@code
-   * resnet54}).
+   * The preset called {@code name} ({@code lite}, {@code lite-deep}, {@code lite-deep-max}, {@code
+   * lite-deep-wide} or {@code resnet54}).
    */
   public static Architecture preset(String name) {
     return switch (name.toLowerCase(java.util.Locale.ROOT)) {
       case "lite" -> LITE;
       case "lite-deep" -> LITE_DEEP;
       case "lite-deep-max" -> LITE_DEEP_MAX;
+      case "lite-deep-wide" -> LITE_DEEP_WIDE;
       case "resnet54" -> RESNET54;
       default ->
           throw new IllegalArgumentException(
               "unknown architecture preset '" + name
-                  + "', expected lite, lite-deep, lite-deep-max or resnet54");
+                  + "', expected lite, lite-deep, lite-deep-max, lite-deep-wide or resnet54");
     };
   }
 

@@ -58,6 +58,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void liteDeepWideDoublesTheEncoderChannelsAndKeepsStemAndDecoder() {
+    Network wide = Architecture.preset("lite-deep-wide").network();
+    Network deep = Architecture.LITE_DEEP.network();
+
+    assertThat(wide.dims("stage1/block1/relu")).isEqualTo(Dims.map(64, 64, 64));
+    assertThat(wide.dims("stage4/block2/relu")).isEqualTo(Dims.map(8, 8, 512));
+    assertThat(wide.dims("stem/conv2_relu")).isEqualTo(deep.dims("stem/conv2_relu"));
+    assertThat(wide.dims("decoder/block1/relu")).isEqualTo(deep.dims("decoder/block1/relu"));
+    assertThat(wide.dims(Architecture.MASK)).isEqualTo(Dims.map(256, 256, 1));
+    assertThat(Architecture.LITE_DEEP_WIDE.weightLayers()).isEqualTo(Architecture.LITE_DEEP.weightLayers());
+  }
+
+  @Test
   void exportedOutputsDoNotNeedTheRegionProposalHead() {
     Network network = Architecture.LITE.network();
 
