@@ -50,7 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "Output directory.")
   Path output;
 
-  @Option(names = "--preset", defaultValue = "lite", description = "lite, lite-deep, lite-deep-max, lite-deep-wide or resnet54 (${DEFAULT-VALUE}).")
+  @Option(names = "--preset", defaultValue = "lite", description = "lite, lite-deep, lite-deep-max, lite-deep-wide, lite-deep-wide-decoder or resnet54 (${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--baseline", description = "Train the annotation-supervised baseline (per-pixel BCE on outlines).")

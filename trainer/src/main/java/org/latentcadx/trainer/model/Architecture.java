@@ -104,6 +104,15 @@ public record Architecture(
   public static final Architecture LITE_DEEP_WIDE =
       new Architecture("lite-deep-wide", 256, 8, List.of(1, 2, 3, 2), 16, List.of(32, 16, 8, 8, 8));
 
+  /**
+   * {@link #LITE_DEEP} with twice the decoder's channels (64, 32, 16, 16, 16): the decoder draws the
+   * mask, and {@code lite-deep}'s paints lumps of dense tissue as brightly as a faint mass
+   * (onnx-models/STUDY.md, round 12). Encoder and classifier unchanged.
+   */
+  public static final Architecture LITE_DEEP_WIDE_DECODER =
+      new Architecture(
+          "lite-deep-wide-decoder", 256, 8, List.of(1, 2, 3, 2), 8, List.of(64, 32, 16, 16, 16));
+
   /** An architecture with the classifier's global average pooling. */
   public Architecture(
       String name,
@@ -133,7 +142,7 @@ public record Architecture(
 
   /**
    * The preset called {@code name} ({@code lite}, {@code lite-deep}, {@code lite-deep-max}, {@code
-   * lite-deep-wide} or {@code resnet54}).
+   * lite-deep-wide}, {@code lite-deep-wide-decoder} or {@code resnet54}).
    */
   public static Architecture preset(String name) {
     return switch (name.toLowerCase(java.util.Locale.ROOT)) {
@@ -141,11 +150,13 @@ public record Architecture(
       case "lite-deep" -> LITE_DEEP;
       case "lite-deep-max" -> LITE_DEEP_MAX;
       case "lite-deep-wide" -> LITE_DEEP_WIDE;
+      case "lite-deep-wide-decoder" -> LITE_DEEP_WIDE_DECODER;
       case "resnet54" -> RESNET54;
       default ->
           throw new IllegalArgumentException(
               "unknown architecture preset '" + name
-                  + "', expected lite, lite-deep, lite-deep-max, lite-deep-wide or resnet54");
+                  + "', expected lite, lite-deep, lite-deep-max, lite-deep-wide,"
+                  + " lite-deep-wide-decoder or resnet54");
     };
   }
 

@@ -71,6 +71,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void liteDeepWideDecoderDoublesOnlyTheDecoderChannels() {
+    Network wide = Architecture.preset("lite-deep-wide-decoder").network();
+    Network deep = Architecture.LITE_DEEP.network();
+
+    assertThat(wide.dims("stage4/block2/relu")).isEqualTo(deep.dims("stage4/block2/relu"));
+    assertThat(wide.dims("decoder/block1/relu")).isEqualTo(Dims.map(16, 16, 64));
+    assertThat(wide.dims("decoder/block5/relu")).isEqualTo(Dims.map(256, 256, 16));
+    assertThat(wide.dims(Architecture.MASK)).isEqualTo(Dims.map(256, 256, 1));
+  }
+
+  @Test
   void exportedOutputsDoNotNeedTheRegionProposalHead() {
     Network network = Architecture.LITE.network();
 
