@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +51,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "Output directory.")
   Path output;
 
-  @Option(names = "--preset", defaultValue = "lite", description = "lite, lite-deep, lite-deep-max, lite-deep-wide, lite-deep-wide-decoder or resnet54 (${DEFAULT-VALUE}).")
+  @Option(
+      names = "--preset",
+      defaultValue = "lite",
+      completionCandidates = PresetNames.class,
+      description = "Network: ${COMPLETION-CANDIDATES} (${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--baseline", description = "Train the annotation-supervised baseline (per-pixel BCE on outlines).")
@@ -289,5 +294,13 @@ public final class TrainCommand implements Callable<Integer> {
     p.put("tensorflow_version", TensorFlow.version());
     p.put("trainer_version", TrainerVersion.get());
     return p;
+  }
+
+  /** The architecture presets' names, for {@code --preset}'s help. */
+  static final class PresetNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Architecture.presetNames().iterator();
+    }
   }
 }

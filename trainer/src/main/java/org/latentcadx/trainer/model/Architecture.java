@@ -2,6 +2,7 @@ package org.latentcadx.trainer.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -140,24 +141,30 @@ public record Architecture(
     }
   }
 
+  /** Every preset, each found by its {@link #name()}. */
+  public static final List<Architecture> PRESETS =
+      List.of(LITE, LITE_DEEP, LITE_DEEP_MAX, LITE_DEEP_WIDE, LITE_DEEP_WIDE_DECODER, RESNET54);
+
+  /** The names of {@link #PRESETS}, in their order. */
+  public static List<String> presetNames() {
+    return PRESETS.stream().map(Architecture::name).toList();
+  }
+
   /**
-   * The preset called {@code name} ({@code lite}, {@code lite-deep}, {@code lite-deep-max}, {@code
-   * lite-deep-wide}, {@code lite-deep-wide-decoder} or {@code resnet54}).
+   * The preset called {@code name} (case-insensitive; see {@link #PRESETS}).
+   *
+   * @throws IllegalArgumentException naming the presets if there is none by that name
    */
   public static Architecture preset(String name) {
-    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
-      case "lite" -> LITE;
-      case "lite-deep" -> LITE_DEEP;
-      case "lite-deep-max" -> LITE_DEEP_MAX;
-      case "lite-deep-wide" -> LITE_DEEP_WIDE;
-      case "lite-deep-wide-decoder" -> LITE_DEEP_WIDE_DECODER;
-      case "resnet54" -> RESNET54;
-      default ->
-          throw new IllegalArgumentException(
-              "unknown architecture preset '" + name
-                  + "', expected lite, lite-deep, lite-deep-max, lite-deep-wide,"
-                  + " lite-deep-wide-decoder or resnet54");
-    };
+    String wanted = name.toLowerCase(Locale.ROOT);
+    return PRESETS.stream()
+        .filter(preset -> preset.name().equals(wanted))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown architecture preset '" + name + "', expected one of "
+                        + String.join(", ", presetNames())));
   }
 
   /** Weight layers on the longest input-to-probability path, counted as in {@link #RESNET54}. */

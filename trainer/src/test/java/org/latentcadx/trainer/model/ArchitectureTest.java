@@ -90,6 +90,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void findsEveryPresetByItsNameAndNamesThemAllForAnUnknownOne() {
+    assertThat(Architecture.PRESETS).allSatisfy(p -> assertThat(Architecture.preset(p.name())).isSameAs(p));
+    assertThat(Architecture.preset("LITE-DEEP-WIDE")).isSameAs(Architecture.LITE_DEEP_WIDE);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Architecture.preset("lite-wide"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'lite-wide'")
+        .hasMessageContaining(String.join(", ", Architecture.presetNames()));
+  }
+
+  @Test
   void refusesBottlenecksTooNarrowForOneDnn() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> new Architecture("x", 64, 4, java.util.List.of(1, 1, 1, 1), 2,
