@@ -25,6 +25,10 @@ import java.util.Objects;
  * that mask times the patch's lesion probability: a patch the classifier calls healthy paints no
  * lesion, so scattered mask responses in healthy tissue do not become marks on a whole mammogram.
  *
+ * <p>Input: the one-channel patch, or, where {@code input} says so, the patch and its {@link Whiten}
+ * (prewhitened) copy as two channels, which the stem and the decoder's last block read in place of the
+ * patch. The filter is fixed, so the model's input contract stays one grey channel.
+ *
  * @param name preset name
  * @param tileSize input patch edge (a multiple of 32)
  * @param stemWidth filters of the second stem convolution
@@ -32,6 +36,7 @@ import java.util.Objects;
  * @param baseWidth bottleneck filters of the first stage
  * @param decoderWidths filters of the five decoder blocks, coarsest first
  * @param classifierPooling how the classification head pools the encoder's output
+ * @param input what the network reads of the patch
  */
 public record Architecture(
     String name,
@@ -40,7 +45,8 @@ public record Architecture(
     List<Integer> blocksPerStage,
     int baseWidth,
     List<Integer> decoderWidths,
-    Pooling classifierPooling) {
+    Pooling classifierPooling,
+    Input input) {
 
   /** How the classification head reduces the encoder's map to one vector. */
   public enum Pooling {
@@ -48,6 +54,14 @@ public record Architecture(
     AVERAGE,
     /** The maximum over the map: the strongest evidence anywhere in the patch. */
     MAX
+  }
+
+  /** What the stem and the decoder's last block read of the patch. */
+  public enum Input {
+    /** The patch alone. */
+    IMAGE,
+    /** The patch and its prewhitened copy ({@link Whiten}), two channels. */
+    IMAGE_AND_WHITENED
   }
 
   /** Output width of a bottleneck block relative to its inner width. */
@@ -114,7 +128,43 @@ public record Architecture(
       new Architecture(
           "lite-deep-wide-decoder", 256, 8, List.of(1, 2, 3, 2), 8, List.of(64, 32, 16, 16, 16));
 
-  /** An architecture with the classifier's global average pooling. */
+  /**
+   * {@link #LITE_DEEP} reading the patch together with its prewhitened copy ({@link Whiten}): a
+   * prewhitened matched filter finds twice as many faint masses as the networks do, a local-contrast
+   * one no more (onnx-models/STUDY.md, after round 12; round 13).
+   */
+  public static final Architecture LITE_DEEP_WHITENED =
+      new Architecture(
+          "lite-deep-whitened",
+          256,
+          8,
+          List.of(1, 2, 3, 2),
+          8,
+          List.of(32, 16, 8, 8, 8),
+          Pooling.AVERAGE,
+          Input.IMAGE_AND_WHITENED);
+
+  /** An architecture reading the patch alone. */
+  public Architecture(
+      String name,
+      int tileSize,
+      int stemWidth,
+      List<Integer> blocksPerStage,
+      int baseWidth,
+      List<Integer> decoderWidths,
+      Pooling classifierPooling) {
+    this(
+        name,
+        tileSize,
+        stemWidth,
+        blocksPerStage,
+        baseWidth,
+        decoderWidths,
+        classifierPooling,
+        Input.IMAGE);
+  }
+
+  /** An architecture reading the patch alone, with the classifier's global average pooling. */
   public Architecture(
       String name,
       int tileSize,
@@ -127,6 +177,7 @@ public record Architecture(
 
   public Architecture {
     Objects.requireNonNull(classifierPooling, "classifierPooling");
+    Objects.requireNonNull(input, "input");
     blocksPerStage = List.copyOf(blocksPerStage);
     decoderWidths = List.copyOf(decoderWidths);
     if (blocksPerStage.size() != 4 || decoderWidths.size() != 5) {
@@ -143,7 +194,7 @@ public record Architecture(
 
   /** Every preset, each found by its {@link #name()}. */
   public static final List<Architecture> PRESETS =
-      List.of(LITE, LITE_DEEP, LITE_DEEP_MAX, LITE_DEEP_WIDE, LITE_DEEP_WIDE_DECODER, RESNET54);
+      List.of(LITE, LITE_DEEP, LITE_DEEP_MAX, LITE_DEEP_WIDE, LITE_DEEP_WIDE_DECODER, LITE_DEEP_WHITENED, RESNET54);
 
   /** The names of {@link #PRESETS}, in their order. */
   public static List<String> presetNames() {
@@ -175,9 +226,14 @@ public record Architecture(
   /** Builds the network description. */
   public Network network() {
     Network.Builder b = Network.builder(Dims.map(tileSize, tileSize, 1));
-    String x = convBn(b, "stem/conv1", Network.INPUT, 3, 2, stemWidth / 2, true);
+    String image = Network.INPUT;
+    if (input == Input.IMAGE_AND_WHITENED) {
+      String whitened = b.add("input/whiten", Part.ENCODER, new Whiten(), Network.INPUT);
+      image = b.add("input/concat", Part.ENCODER, new Concat(), Network.INPUT, whitened);
+    }
+    String x = convBn(b, "stem/conv1", image, 3, 2, stemWidth / 2, true);
     x = convBn(b, "stem/conv2", x, 3, 1, stemWidth, true);
-    List<String> skips = new ArrayList<>(List.of(Network.INPUT, x));
+    List<String> skips = new ArrayList<>(List.of(image, x));
     x = b.add("stem/pool", Part.ENCODER, new MaxPool(3, 2), x);
     for (int stage = 0; stage < 4; stage++) {
       int width = baseWidth << stage;

@@ -52,6 +52,9 @@ public interface Layer {
     /** Adds a node and returns its output name; successive nodes of one layer get distinct names. */
     String node(String opType, List<String> inputs, AttributeProto... attributes);
 
+    /** Adds a float constant initializer (ONNX layout) and returns its name. */
+    String floatConstant(String suffix, FloatArray value);
+
     /** Adds an int64 constant initializer and returns its name. */
     String int64Constant(String suffix, long[] dims, long... values);
 

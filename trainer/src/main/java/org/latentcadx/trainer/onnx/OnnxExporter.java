@@ -126,6 +126,14 @@ public final class OnnxExporter {
             }
 
             @Override
+            public String floatConstant(String suffix, FloatArray value) {
+              String name = node.name() + "/" + suffix;
+              initializers.add(OnnxTensors.of(name, value));
+              initializerNames.add(name);
+              return name;
+            }
+
+            @Override
             public String int64Constant(String suffix, long[] dims, long... values) {
               String name = node.name() + "/" + suffix;
               TensorProto.Builder tensor =

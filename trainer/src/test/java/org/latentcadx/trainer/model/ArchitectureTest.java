@@ -82,6 +82,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void liteDeepWhitenedFeedsThePatchAndItsWhitenedCopyToStemAndDecoder() {
+    Network whitened = Architecture.preset("lite-deep-whitened").network();
+    Network deep = Architecture.LITE_DEEP.network();
+
+    assertThat(whitened.node("input/whiten").inputs()).containsExactly(Network.INPUT);
+    assertThat(whitened.node("input/concat").inputs()).containsExactly(Network.INPUT, "input/whiten");
+    assertThat(whitened.dims("input/concat")).isEqualTo(Dims.map(256, 256, 2));
+    assertThat(whitened.node("stem/conv1").inputs()).containsExactly("input/concat");
+    assertThat(whitened.node("decoder/block5/concat").inputs()).endsWith("input/concat");
+    assertThat(whitened.node("input/whiten").params()).isEmpty();
+    assertThat(whitened.params().size()).isEqualTo(deep.params().size());
+    assertThat(whitened.dims(Architecture.MASK)).isEqualTo(deep.dims(Architecture.MASK));
+  }
+
+  @Test
   void exportedOutputsDoNotNeedTheRegionProposalHead() {
     Network network = Architecture.LITE.network();
 

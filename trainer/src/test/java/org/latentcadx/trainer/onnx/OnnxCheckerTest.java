@@ -19,7 +19,7 @@ class OnnxCheckerTest {
   private static final Path PYTHON = Path.of("/usr/bin/python3");
 
   @ParameterizedTest
-  @ValueSource(strings = {"lite", "lite-deep", "lite-deep-max", "lite-deep-wide", "lite-deep-wide-decoder", "resnet54"})
+  @ValueSource(strings = {"lite", "lite-deep", "lite-deep-max", "lite-deep-wide", "lite-deep-wide-decoder", "lite-deep-whitened", "resnet54"})
   void onnxCheckerAcceptsExportedModel(String preset, @TempDir Path dir)
       throws IOException, InterruptedException {
     Oracles.requirePython("onnx");

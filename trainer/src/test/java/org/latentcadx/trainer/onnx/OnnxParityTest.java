@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OnnxParityTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"lite", "lite-deep", "lite-deep-max", "lite-deep-wide", "lite-deep-wide-decoder", "resnet54"})
+  @ValueSource(strings = {"lite", "lite-deep", "lite-deep-max", "lite-deep-wide", "lite-deep-wide-decoder", "lite-deep-whitened", "resnet54"})
   void onnxRuntimeMatchesTensorFlow(String preset) throws OrtException {
     Architecture architecture = Architecture.preset(preset);
     Network network = architecture.network();
