@@ -109,7 +109,8 @@ public record Architecture(
    */
   public static final Architecture LITE_DEEP_MAX =
       new Architecture(
-          "lite-deep-max", 256, 8, List.of(1, 2, 3, 2), 8, List.of(32, 16, 8, 8, 8), Pooling.MAX);
+          "lite-deep-max", 256, 8, List.of(1, 2, 3, 2), 8, List.of(32, 16, 8, 8, 8),
+          Pooling.MAX, Input.IMAGE);
 
   /**
    * {@link #LITE_DEEP} with twice the encoder's channels (bottleneck filters 16 to 128, an 8×8×512
@@ -135,34 +136,8 @@ public record Architecture(
    */
   public static final Architecture LITE_DEEP_WHITENED =
       new Architecture(
-          "lite-deep-whitened",
-          256,
-          8,
-          List.of(1, 2, 3, 2),
-          8,
-          List.of(32, 16, 8, 8, 8),
-          Pooling.AVERAGE,
-          Input.IMAGE_AND_WHITENED);
-
-  /** An architecture reading the patch alone. */
-  public Architecture(
-      String name,
-      int tileSize,
-      int stemWidth,
-      List<Integer> blocksPerStage,
-      int baseWidth,
-      List<Integer> decoderWidths,
-      Pooling classifierPooling) {
-    this(
-        name,
-        tileSize,
-        stemWidth,
-        blocksPerStage,
-        baseWidth,
-        decoderWidths,
-        classifierPooling,
-        Input.IMAGE);
-  }
+          "lite-deep-whitened", 256, 8, List.of(1, 2, 3, 2), 8, List.of(32, 16, 8, 8, 8),
+          Pooling.AVERAGE, Input.IMAGE_AND_WHITENED);
 
   /** An architecture reading the patch alone, with the classifier's global average pooling. */
   public Architecture(
@@ -172,7 +147,15 @@ public record Architecture(
       List<Integer> blocksPerStage,
       int baseWidth,
       List<Integer> decoderWidths) {
-    this(name, tileSize, stemWidth, blocksPerStage, baseWidth, decoderWidths, Pooling.AVERAGE);
+    this(
+        name,
+        tileSize,
+        stemWidth,
+        blocksPerStage,
+        baseWidth,
+        decoderWidths,
+        Pooling.AVERAGE,
+        Input.IMAGE);
   }
 
   public Architecture {

@@ -76,7 +76,8 @@ class StageGraphTest {
   void aMaxPooledClassifierTrainsTheEncoderThroughTheMaximum() {
     Architecture tinyMax =
         new Architecture(
-            "tiny-max", 64, 4, List.of(1, 1, 1, 1), 4, List.of(8, 4, 4, 4, 4), Architecture.Pooling.MAX);
+            "tiny-max", 64, 4, List.of(1, 1, 1, 1), 4, List.of(8, 4, 4, 4, 4), Architecture.Pooling.MAX,
+            Architecture.Input.IMAGE);
     Network network = tinyMax.network();
     Weights before = Weights.initial(network.params(), 1);
     LossValues first;
