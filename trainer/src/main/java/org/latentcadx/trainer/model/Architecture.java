@@ -132,7 +132,7 @@ public record Architecture(
   /**
    * {@link #LITE_DEEP} reading the patch together with its prewhitened copy ({@link Whiten}): a
    * prewhitened matched filter finds twice as many faint masses as the networks do, a local-contrast
-   * one no more (onnx-models/STUDY.md, after round 12; round 13).
+   * one no more (onnx-models/STUDY.md, after round 12). Round 13 measured it worse on masses.
    */
   public static final Architecture LITE_DEEP_WHITENED =
       new Architecture(
