@@ -177,7 +177,14 @@ public record Architecture(
 
   /** Every preset, each found by its {@link #name()}. */
   public static final List<Architecture> PRESETS =
-      List.of(LITE, LITE_DEEP, LITE_DEEP_MAX, LITE_DEEP_WIDE, LITE_DEEP_WIDE_DECODER, LITE_DEEP_WHITENED, RESNET54);
+      List.of(
+          LITE,
+          LITE_DEEP,
+          LITE_DEEP_MAX,
+          LITE_DEEP_WIDE,
+          LITE_DEEP_WIDE_DECODER,
+          LITE_DEEP_WHITENED,
+          RESNET54);
 
   /** The names of {@link #PRESETS}, in their order. */
   public static List<String> presetNames() {
