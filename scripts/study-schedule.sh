@@ -136,3 +136,19 @@ compare_with_lite_deep() {
   scripts/image-scores-by-lesion "$WORK/validation2-store-images" "${baseline[@]}" "${candidate[@]}" \
     > "$out/validation2-by-lesion$suffix.md"
 }
+# preset_against_lite_deep OUT PRESET: a round of network PRESET against lite-deep (rounds 11-13): the
+# data sets it needs (built when missing), then the bundled recipe with --preset PRESET, seeds 1 and 2
+# side by side into OUT/PRESET-seed-N (train_and_study), then compare_with_lite_deep. Uses WORK; sets CP.
+preset_against_lite_deep() {
+  local out=$1 preset=$2 first second
+  scripts/private-trainer-classpath "$out"
+  CP="$(cat "$out/run-classpath.txt")"
+  build_training_store "$WORK"
+  build_store "$WORK/validation2-store" 120 16
+  train_and_study "$out" "$preset-seed-1" 1 --preset "$preset" &
+  first=$!
+  train_and_study "$out" "$preset-seed-2" 2 --preset "$preset" &
+  second=$!
+  wait "$first" && wait "$second"
+  compare_with_lite_deep "$out" "$preset" "" 1 2
+}
