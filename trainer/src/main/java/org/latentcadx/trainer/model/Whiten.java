@@ -10,12 +10,13 @@ import org.tensorflow.types.TFloat32;
  * A fixed, untrained prewhitening filter for one grey channel: a {@value #KERNEL}×{@value #KERNEL}
  * convolution (SAME padding) whose frequency response is {@code (f / f_n)^(β/2)} for radial frequency
  * {@code f} below {@code f_n} = {@value #NOISE_FLOOR_FREQUENCY} cycles per pixel and flat above it, zero
- * at f = 0. Mammographic tissue has a power spectrum falling as {@code f^-β} with β about 3 (3.0 fitted
- * on the generator's normal training images at the model's scale) down to a white noise floor that the
- * generator reaches near {@code f_n}; this filter flattens that spectrum, so the low-frequency lumps of
- * glandular tissue no longer dominate and a faint mass's edge and dome stand out (onnx-models/STUDY.md,
- * the matched-filter probe after round 12). Scaled to unit energy times {@value #GAIN}, which gives the
- * filtered channel about the spread of the image itself on normal tissue.
+ * at f = 0. Mammographic tissue has a power spectrum falling as {@code f^-β} with β about 3 (3.02 on
+ * the normal images of one training data set of the generator, at the model's scale, by {@code
+ * scripts/probe-mass-visibility --spectrum}) and levelling off towards a white noise floor above
+ * about {@code f_n}; this filter flattens that spectrum, so the low-frequency lumps of glandular tissue
+ * no longer dominate (onnx-models/STUDY.md, the matched-filter probe after round 12). Scaled to unit
+ * energy times {@value #GAIN}, a round factor that puts the filtered channel's values on tissue in the
+ * same order of magnitude as the image's own variation.
  */
 public record Whiten() implements Layer {
 
