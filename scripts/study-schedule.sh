@@ -91,9 +91,9 @@ image_study() {
     --normal-images 1000 --arm "$@" --output "$output" > "$output.log"
 }
 # train_and_study OUT NAME SEED [OPTION VALUE]...: the bundled recipe (BUNDLED) with that seed and those
-# options (each replacing BUNDLED's value, or added) trained on WORK/training-store into OUT/NAME (resumed
-# when rerun), then the model on both validation sets (image_study into OUT/validation-NAME and
-# OUT/validation2-NAME). Uses WORK and CP.
+# options (each replacing BUNDLED's value, or added) trained on TRAINING_STORE (default
+# WORK/training-store) into OUT/NAME (resumed when rerun), then the model on both validation sets
+# (image_study into OUT/validation-NAME and OUT/validation2-NAME). Uses WORK and CP.
 train_and_study() {
   local out=$1 name=$2 seed=$3 args set
   shift 3
@@ -107,8 +107,8 @@ train_and_study() {
     shift 2
   done
   mkdir -p "$out/$name"
-  java -cp "$CP" org.latentcadx.trainer.TrainCommand --store "$WORK/training-store" --output "$out/$name" \
-    "${args[@]}" --resume --model-name "$name" >> "$out/$name/train.log" 2>&1
+  java -cp "$CP" org.latentcadx.trainer.TrainCommand --store "${TRAINING_STORE:-$WORK/training-store}" \
+    --output "$out/$name" "${args[@]}" --resume --model-name "$name" >> "$out/$name/train.log" 2>&1
   for set in validation validation2; do
     image_study "$set" "$out/$set-$name" "$name=$out/$name/$name.onnx"
   done
