@@ -16,6 +16,7 @@ import org.latentcadx.sdk.internal.inference.TileScorer;
 import org.latentcadx.sdk.internal.model.GraphValidator;
 import org.latentcadx.sdk.internal.model.ModelBytes;
 import org.latentcadx.sdk.model.ModelContract;
+import org.latentcadx.sdk.internal.postprocess.GaussianSmoothing;
 import org.latentcadx.sdk.internal.postprocess.MaskStitcher;
 import org.latentcadx.sdk.internal.preprocess.GreyLevelNormalizer;
 import org.latentcadx.sdk.internal.preprocess.ModelScaleConverter;
@@ -59,6 +60,7 @@ public final class LesionDetector implements AutoCloseable {
   private final int stride;
   private final Aggregation aggregation;
   private final float lesionThreshold;
+  private final double mapSmoothing;
   private final long maxImagePixels;
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
@@ -89,6 +91,7 @@ public final class LesionDetector implements AutoCloseable {
     }
     this.aggregation = options.aggregation;
     this.lesionThreshold = options.lesionThreshold.orElse(contract.decisionThreshold());
+    this.mapSmoothing = options.mapSmoothing;
     this.maxImagePixels = options.maxImagePixels;
     this.scorer =
         new TileScorer(
@@ -146,6 +149,7 @@ public final class LesionDetector implements AutoCloseable {
     long scored = System.nanoTime();
     FloatGrid stitched = stitcher.result(width, height);
     checkOutputRange(tileProbabilities, stitched);
+    GaussianSmoothing.smoothInPlace(stitched.data(), width, height, mapSmoothing);
     ProbabilityMap map =
         ProbabilityMap.owning(
             width,
@@ -309,6 +313,7 @@ public final class LesionDetector implements AutoCloseable {
     private long maxImagePixels = MammogramImage.DEFAULT_MAX_PIXELS;
     private DdsmScanner scanner;
     private Optional<Float> lesionThreshold = Optional.empty();
+    private double mapSmoothing;
 
     private Builder(ModelSource model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -391,6 +396,21 @@ public final class LesionDetector implements AutoCloseable {
     public Builder lesionThreshold(float threshold) {
       ProbabilityMap.checkThreshold(threshold);
       this.lesionThreshold = Optional.of(threshold);
+      return this;
+    }
+
+    /**
+     * Standard deviation, in map (model-scale) pixels from 0 to 64, of a Gaussian that smooths the
+     * probability map before lesions are extracted (so the map, its lesions and its peak all see it;
+     * zeros beyond the image's edges); default 0, the map as stitched. Smoothing favours broad
+     * responses such as masses over narrow bright spots, and lowers map values, so a lesion threshold
+     * should be chosen with it.
+     */
+    public Builder mapSmoothing(double sigma) {
+      if (!(sigma >= 0 && sigma <= 64)) {
+        throw new IllegalArgumentException("map smoothing must be in [0, 64] map pixels, got " + sigma);
+      }
+      this.mapSmoothing = sigma;
       return this;
     }
 

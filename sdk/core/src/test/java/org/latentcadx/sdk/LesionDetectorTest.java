@@ -10,6 +10,7 @@ import java.util.Random;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentcadx.sdk.internal.postprocess.GaussianSmoothing;
 import org.latentcadx.sdk.testing.TestModel;
 
 /** The whole pipeline against hand-computed expectations, with the tiny test models. */
@@ -170,6 +171,31 @@ class LesionDetectorTest {
           .containsExactly(
               new Lesion(new BoundingBox(0, 0, 1, 1), new BoundingBox(0, 0, 2, 2), 1, 1f, 1f, 0, 0),
               new Lesion(new BoundingBox(2, 1, 1, 1), new BoundingBox(4, 2, 1, 1), 1, 0.25f, 0.25f, 2, 1));
+    }
+  }
+
+  @Test
+  void mapSmoothingLetsABroadResponseOutrankANarrowSpike() throws Exception {
+    // A single bright pixel (255) and a 3×3 block of 200 on a 9×5 image; identity model, tile 4.
+    int[][] pixels = new int[10][];
+    pixels[0] = new int[] {1, 2, 255};
+    for (int i = 0; i < 9; i++) {
+      pixels[i + 1] = new int[] {5 + i % 3, 1 + i / 3, 200};
+    }
+    MammogramImage image = sparse8(9, 5, pixels);
+    try (LesionDetector plain = detector(TestModel.identity(4), folder).stride(2).build();
+        LesionDetector smoothing =
+            detector(TestModel.identity(4), folder).stride(2).mapSmoothing(1).build()) {
+      ProbabilityMap unsmoothed = plain.detect(image).probabilityMap();
+      DetectionResult result = smoothing.detect(image);
+
+      float[] expected = unsmoothed.values();
+      GaussianSmoothing.smoothInPlace(expected, 9, 5, 1);
+      assertThat(result.probabilityMap().values()).containsExactly(expected);
+      assertThat(result.lesions())
+          .isEqualTo(result.probabilityMap().lesions(smoothing.lesionThreshold()));
+      assertThat(unsmoothed.lesions(0.1).get(0).peakMapX()).isEqualTo(1);
+      assertThat(result.probabilityMap().lesions(0.1).get(0).peakMapX()).isEqualTo(6);
     }
   }
 

@@ -28,6 +28,11 @@ class OptionsValidationTest {
         .hasMessage("lesion threshold must be in (0, 1], got 0.0");
     assertThatThrownBy(() -> builder.lesionThreshold(1.5f))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.mapSmoothing(-1))
+        .hasMessage("map smoothing must be in [0, 64] map pixels, got -1.0");
+    assertThatThrownBy(() -> builder.mapSmoothing(Double.NaN))
+        .hasMessage("map smoothing must be in [0, 64] map pixels, got NaN");
+    assertThatThrownBy(() -> builder.mapSmoothing(65)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
