@@ -99,6 +99,9 @@ public final class ImageStudyCommand implements Callable<Integer> {
   @Option(names = "--flip", description = "Also score the left-right mirrored image and average the two maps and image probabilities.")
   boolean flip;
 
+  @Option(names = "--map-smoothing", defaultValue = "0", description = "Gaussian sigma, map pixels, by which the SDK smooths each map before its peak and marks are taken (${DEFAULT-VALUE}: none; onnx-models/STUDY.md, round 15).")
+  double mapSmoothing;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new ImageStudyCommand()).execute(args));
   }
@@ -168,7 +171,8 @@ public final class ImageStudyCommand implements Callable<Integer> {
     LesionDetector.Builder builder =
         LesionDetector.builder(ModelSource.path(model))
             .intraOpThreads(threads)
-            .aggregation(topK == 1 ? Aggregation.max() : Aggregation.topKMean(topK));
+            .aggregation(topK == 1 ? Aggregation.max() : Aggregation.topKMean(topK))
+            .mapSmoothing(mapSmoothing);
     if (stride != null) {
       builder.stride(stride);
     }
