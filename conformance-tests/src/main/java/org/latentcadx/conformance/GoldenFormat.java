@@ -1,5 +1,6 @@
 package org.latentcadx.conformance;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -74,6 +75,8 @@ public final class GoldenFormat {
    * @param stride tile stride in model-scale pixels
    * @param aggregation {@code max}, {@code noisy_or} or {@code top_k_mean:K}
    * @param lesionThreshold map threshold of the lesion list
+   * @param mapSmoothing map smoothing (Gaussian σ, map pixels) overriding the model's own, or null for
+   *     the model's {@code latentcadx.map_smoothing_sigma}
    * @param thresholdMargin smallest distance of a golden map value to the threshold (informative: the
    *     lesion checks are stable while map errors stay below it)
    */
@@ -83,6 +86,7 @@ public final class GoldenFormat {
       int stride,
       String aggregation,
       float lesionThreshold,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double mapSmoothing,
       double thresholdMargin) {}
 
   /** The golden lesions of an image case, in the detector's order (highest peak first). */

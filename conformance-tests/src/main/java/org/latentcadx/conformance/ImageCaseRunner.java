@@ -23,7 +23,8 @@ import org.latentcadx.sdk.model.ModelPreprocessing;
 
 /**
  * Image cases: runs a whole image through {@link LesionDetector} with the case's settings and compares
- * the normalised downsampled image, the tile origins, the stitched probability map, the image
+ * the normalised downsampled image, the tile origins, the probability map (stitched, then smoothed by
+ * the case's or the model's map smoothing), the image
  * probability and the lesion list with the goldens of the reference pipeline.
  */
 final class ImageCaseRunner {
@@ -32,7 +33,7 @@ final class ImageCaseRunner {
   static final int PREPROCESSED = 0;
   /** Tile origins [tiles, 2] as (x, y), model-scale pixels, row-major grid order. */
   static final int TILE_ORIGINS = 1;
-  /** Stitched probability map [h, w]. */
+  /** Probability map [h, w] as {@code detect} returns it: stitched, then smoothed. */
   static final int MAP = 2;
   /** Image probability [] (float64). */
   static final int IMAGE_PROBABILITY = 3;
@@ -55,6 +56,9 @@ final class ImageCaseRunner {
     Optional<DdsmScanner> scanner =
         Optional.ofNullable(config.scanner()).map(DdsmScanner::valueOf);
     scanner.ifPresent(builder::scanner);
+    if (config.mapSmoothing() != null) {
+      builder.mapSmoothing(config.mapSmoothing());
+    }
     String name = caseFolder + "/test_data_set_0";
     List<CheckResult> results = new ArrayList<>();
     try (LesionDetector detector = builder.build()) {

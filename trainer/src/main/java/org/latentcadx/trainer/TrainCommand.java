@@ -153,6 +153,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--decision-threshold", defaultValue = "0.5", description = "Decision threshold written into the model's metadata: lesion pixels and positive tiles (${DEFAULT-VALUE}); choose it on validation images, e.g. with ImageStudyCommand --fold.")
   double decisionThreshold;
 
+  @Option(names = "--map-smoothing", defaultValue = "0", description = "Map smoothing written into the model's metadata: the standard deviation, in map pixels from 0 to 64, of the Gaussian the SDK smooths the probability map with before lesions are extracted (${DEFAULT-VALUE}: none); choose the decision threshold with it.")
+  double mapSmoothing;
+
   @Option(names = "--normalization", defaultValue = "bits_stored", description = "Normalisation the model expects, written into its metadata: bits_stored or optical_density (${DEFAULT-VALUE}).")
   String normalization;
 
@@ -198,7 +201,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path model = output.resolve(name + ".onnx");
     ContractMetadata metadata =
         ContractMetadata.defaults(name, architecture, normalization, provenance(config, result))
-            .withDecisionThreshold(decisionThreshold);
+            .withDecisionThreshold(decisionThreshold)
+            .withMapSmoothing(mapSmoothing);
     ModelExport.write(model, architecture.network(), result.weights(), metadata);
     System.out.println("Wrote " + model);
     return 0;

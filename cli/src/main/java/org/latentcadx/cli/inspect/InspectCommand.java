@@ -104,6 +104,7 @@ public final class InspectCommand implements Callable<Integer> {
     contract.put("downsampleFactor", info.downsampleFactor());
     contract.put("normalization", info.normalization());
     contract.put("decisionThreshold", (double) info.decisionThreshold());
+    contract.put("mapSmoothing", info.mapSmoothing());
     String tile = "[N, 1, " + info.tileSize() + ", " + info.tileSize() + "]";
     List<Tensor> tensors =
         List.of(

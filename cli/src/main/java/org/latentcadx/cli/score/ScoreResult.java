@@ -82,6 +82,8 @@ public record ScoreResult(
    * @param stride tile stride in model-scale pixels
    * @param aggregation how tile probabilities become the image probability
    * @param decisionThreshold the threshold of {@code positive} and of the lesion map
+   * @param mapSmoothing the Gaussian standard deviation, in map pixels, the probability map was smoothed
+   *     with before its lesions were extracted; 0 (not written) when it was not smoothed
    * @param scanner the DDSM digitiser whose calibration turned grey levels into optical densities, for
    *     models with {@code optical_density} normalisation; null otherwise
    */
@@ -89,11 +91,12 @@ public record ScoreResult(
       int stride,
       String aggregation,
       double decisionThreshold,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) double mapSmoothing,
       @JsonInclude(JsonInclude.Include.NON_NULL) String scanner) {
 
     /**
-     * The settings of {@code detector}: its stride and lesion threshold, the aggregation as named on the
-     * command line, and the scanner when the model's normalisation uses one.
+     * The settings of {@code detector}: its stride, lesion threshold and map smoothing, the aggregation as
+     * named on the command line, and the scanner when the model's normalisation uses one.
      */
     public static Settings of(
         LesionDetector detector, String aggregation, DdsmScanner scanner) {
@@ -102,6 +105,7 @@ public record ScoreResult(
           aggregation,
           // As written to JSON, so that a rerun compares equal settings (0.35f is not 0.35).
           Double.parseDouble(Json.plain(detector.lesionThreshold())),
+          detector.mapSmoothing(),
           scanner == null || !"optical_density".equals(detector.modelInfo().normalization()) ? null : scanner.name());
     }
   }

@@ -25,6 +25,7 @@ class InspectCommandTest {
             .metadata("latentcadx.provenance.seed", "7")
             .metadata("producer_note", "hand-built")
             .metadata("latentcadx.intended_use", "Unit tests only.")
+            .metadata("latentcadx.map_smoothing_sigma", "16")
             .writeTo(dir.resolve("model.onnx"));
 
     CliRun text = CliRun.of("inspect", "--model", model);
@@ -33,6 +34,7 @@ class InspectCommandTest {
         .contains("model:      test-identity 0.0.1")
         .contains("sha256:     " + Sha256.of(model))
         .contains("use:        Unit tests only.")
+        .contains("mapSmoothing       16.0")
         .contains("input  image        float32 [N, 1, 32, 32]")
         .contains("seed")
         .contains("producer_note")
@@ -42,6 +44,7 @@ class InspectCommandTest {
     CliRun json = CliRun.of("inspect", "--model", model, "--json");
     JsonNode report = Json.mapper().readTree(json.out());
     assertThat(report.at("/contract/tileSize").asInt()).isEqualTo(32);
+    assertThat(report.at("/contract/mapSmoothing").asDouble()).isEqualTo(16);
     assertThat(report.at("/intendedUse").asText()).isEqualTo("Unit tests only.");
     assertThat(report.at("/tensors/2/name").asText()).isEqualTo("mask");
     assertThat(report.at("/provenance/seed").asText()).isEqualTo("7");

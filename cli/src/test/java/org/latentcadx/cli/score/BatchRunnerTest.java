@@ -20,7 +20,7 @@ import org.latentcadx.sdk.LatentCadxException;
 /** The batch protocol with a scorer that reads the probability from the file's text. */
 class BatchRunnerTest {
 
-  private static final ScoreResult.Settings SETTINGS = new ScoreResult.Settings(128, "max", 0.5, null);
+  private static final ScoreResult.Settings SETTINGS = new ScoreResult.Settings(128, "max", 0.5, 0, null);
 
   @TempDir Path dir;
   private Path out;
@@ -78,7 +78,7 @@ class BatchRunnerTest {
     Files.writeString(inputs.get(0).path(), "0.5");
     assertThat(runner("model-2", false).run(inputs, quiet()).scored()).isEqualTo(1);
     assertThat(
-            new BatchRunner(store, this::score, "model-2", new ScoreResult.Settings(64, "max", 0.5, null), false)
+            new BatchRunner(store, this::score, "model-2", new ScoreResult.Settings(64, "max", 0.5, 0, null), false)
                 .run(inputs, quiet())
                 .scored())
         .isEqualTo(1);

@@ -197,6 +197,34 @@ class ScoreCommandTest {
   }
 
   @Test
+  void theModelsMapSmoothingIsAppliedAndRecorded() throws Exception {
+    assertThat(score(in).exitCode()).isEqualTo(ExitCodes.OK);
+    JsonNode plain = Json.mapper().readTree(out.resolve("case1/image.png.json").toFile());
+    assertThat(plain.at("/settings/mapSmoothing").isMissingNode()).isTrue();
+
+    model =
+        TestModel.identity(32)
+            .metadata("latentcadx.downsample_factor", "2")
+            .metadata("latentcadx.decision_threshold", "0.2")
+            .metadata("latentcadx.map_smoothing_sigma", "2")
+            .writeTo(dir.resolve("smoothing.onnx"));
+    CliRun run = score(in);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("3 scored, 0 already done");
+    JsonNode smoothed = Json.mapper().readTree(out.resolve("case1/image.png.json").toFile());
+    assertThat(smoothed.at("/settings/mapSmoothing").asDouble()).isEqualTo(2);
+    // The image probability comes from the tiles, not the map, so smoothing leaves it as it was.
+    assertThat(smoothed.at("/imageProbability").asDouble()).isEqualTo(plain.at("/imageProbability").asDouble());
+    // A 5 × 5 map-pixel square of 0.9 spread by a Gaussian of 2 map pixels peaks well below 0.9.
+    double peak = smoothed.at("/lesions/0/peakProbability").asDouble();
+    assertThat(peak).isBetween(0.5, 0.8);
+    assertThat(ProbabilityMapPng.read(out.resolve("case1/image.png.map.png")).get(22, 17))
+        .isCloseTo((float) peak, org.assertj.core.data.Offset.offset(0.02f));
+    JsonSchemas.assertValid(JsonSchemas.SCORE, JsonSchemas.scoreResults(out));
+  }
+
+  @Test
   void interruptedRunResumesToCompleteIdenticalOutputs() throws IOException {
     assertThat(score(in).exitCode()).isEqualTo(ExitCodes.OK);
     Map<String, String> complete = deterministicFiles();

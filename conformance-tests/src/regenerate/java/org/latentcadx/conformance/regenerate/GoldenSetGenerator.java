@@ -21,16 +21,23 @@ import org.latentcadx.conformance.Tensor;
  */
 final class GoldenSetGenerator {
 
-  /** An image case: map-scale size (the original is about {@code factor} times larger), seed, settings. */
+  /**
+   * An image case: map-scale size (the original is about {@code factor} times larger), seed, settings;
+   * {@code mapSmoothing} overrides the model's own map smoothing when not null.
+   */
   private record ImageSpec(
-      String name, int mapWidth, int mapHeight, long seed, boolean lesion, int stride, String aggregation) {}
+      String name, int mapWidth, int mapHeight, long seed, boolean lesion, int stride, String aggregation,
+      Double mapSmoothing) {}
 
-  /** Shapes exercised: several tiles with a shifted edge tile, one padded tile, a second stride. */
+  /**
+   * Shapes exercised: several tiles with a shifted edge tile, one padded tile, a second stride; the
+   * model's own map smoothing in the first two, an overriding one in the third.
+   */
   private static final List<ImageSpec> IMAGES =
       List.of(
-          new ImageSpec("image_wide", 399, 281, 101, true, 128, "top_k_mean:3"),
-          new ImageSpec("image_small", 151, 100, 102, false, 128, "max"),
-          new ImageSpec("image_tall", 260, 350, 103, true, 96, "noisy_or"));
+          new ImageSpec("image_wide", 399, 281, 101, true, 128, "top_k_mean:3", null),
+          new ImageSpec("image_small", 151, 100, 102, false, 128, "max", null),
+          new ImageSpec("image_tall", 260, 350, 103, true, 96, "noisy_or", 3.0));
 
   /** The metrics set: this many one-tile images, every other one with a lesion. */
   private static final int METRICS_IMAGES = 12;
@@ -107,8 +114,9 @@ final class GoldenSetGenerator {
     int height = spec.mapHeight() * f - (f - 1);
     SyntheticImages.Image image = SyntheticImages.draw(width, height, spec.seed(), spec.lesion());
     String scanner = scanner();
+    double smoothing = spec.mapSmoothing() == null ? model.mapSmoothing() : spec.mapSmoothing();
     ReferencePipeline.Result result =
-        pipeline.run(image.grey(), width, height, 16, scanner, spec.stride(), spec.aggregation());
+        pipeline.run(image.grey(), width, height, 16, scanner, spec.stride(), spec.aggregation(), smoothing);
     float decision = Float.parseFloat(model.metadata("latentcadx.decision_threshold"));
     LesionThreshold.Choice threshold = LesionThreshold.choose(result.map(), decision);
     String name = spec.name();
@@ -117,7 +125,8 @@ final class GoldenSetGenerator {
     writer.json(
         name + "/" + GoldenFormat.IMAGE_CASE,
         new GoldenFormat.ImageCase(
-            "image.png", scanner, spec.stride(), spec.aggregation(), threshold.threshold(), threshold.margin()));
+            "image.png", scanner, spec.stride(), spec.aggregation(), threshold.threshold(), spec.mapSmoothing(),
+            threshold.margin()));
     long[] mapShape = {result.mapHeight(), result.mapWidth()};
     writer.output(name, 0, 0, "preprocessed", Tensor.ofFloats(mapShape, result.preprocessed()));
     long[] origins = Arrays.stream(result.tileOrigins()).flatMapToInt(Arrays::stream).asLongStream().toArray();
@@ -143,7 +152,8 @@ final class GoldenSetGenerator {
     for (int i = 0; i < METRICS_IMAGES; i++) {
       labels[i] = i % 2;
       SyntheticImages.Image image = SyntheticImages.draw(side, side, random.nextLong(), labels[i] == 1);
-      scores[i] = pipeline.run(image.grey(), side, side, 16, scanner(), model.tileSize(), "max").imageProbability();
+      scores[i] =
+          pipeline.run(image.grey(), side, side, 16, scanner(), model.tileSize(), "max", 0).imageProbability();
     }
     String name = "metrics_small";
     double threshold = Double.parseDouble(model.metadata("latentcadx.decision_threshold"));

@@ -86,6 +86,12 @@ record ReferenceModel(byte[] onnx, Architecture architecture, Network network, W
     return Integer.parseInt(metadata("latentcadx.downsample_factor"));
   }
 
+  /** The optional map smoothing (Gaussian σ, map pixels); 0 when the model does not carry it. */
+  double mapSmoothing() {
+    String value = metadata.get("latentcadx.map_smoothing_sigma");
+    return value == null || value.isBlank() ? 0 : Double.parseDouble(value.strip());
+  }
+
   /** The metadata in a stable order, for the manifest. */
   static String describe(Map<String, String> metadata) {
     return metadata.entrySet().stream().map(Entry::toString).sorted().collect(Collectors.joining(", "));

@@ -44,8 +44,11 @@ final class ReferencePipeline {
    * Runs a {@code width × height} image of stored grey levels with {@code bitsStored} bits.
    *
    * @param scanner the DDSM scanner for optical-density models (ignored otherwise)
+   * @param smoothing the map smoothing, Gaussian σ in map pixels (0: the map as stitched)
    */
-  Result run(int[] grey, int width, int height, int bitsStored, String scanner, int stride, String aggregation) {
+  Result run(
+      int[] grey, int width, int height, int bitsStored, String scanner, int stride, String aggregation,
+      double smoothing) {
     int f = model.downsampleFactor();
     int tile = model.tileSize();
     float[] normalised = normalise(grey, bitsStored, scanner);
@@ -94,7 +97,8 @@ final class ReferencePipeline {
       System.arraycopy(out.probabilities(), 0, probabilities, first, count);
       System.arraycopy(out.masks(), 0, masks, first * tile * tile, count * tile * tile);
     }
-    float[] map = stitch(origins, masks, tile, w, h);
+    float[] map = smoothing > 0 ? smooth(stitch(origins, masks, tile, w, h), w, h, smoothing)
+        : stitch(origins, masks, tile, w, h);
     return new Result(w, h, small, origins, map, aggregate(probabilities, aggregation));
   }
 
@@ -151,6 +155,35 @@ final class ReferencePipeline {
       }
     }
     return map;
+  }
+
+  /**
+   * The map convolved with a Gaussian of σ map pixels as MODEL_CONTRACT.md states it (SciPy's {@code
+   * gaussian_filter} with mode {@code constant}): weights {@code exp(−d²/2σ²)} for offsets {@code |d| ≤
+   * ⌊4σ + 0.5⌋} on each axis, normalised to sum 1 per axis, zeros beyond the map. Summed directly in two
+   * dimensions, not separably as the SDK does.
+   */
+  static float[] smooth(float[] map, int w, int h, double sigma) {
+    int radius = (int) (4 * sigma + 0.5);
+    double[] weight = new double[2 * radius + 1];
+    double total = 0;
+    for (int d = -radius; d <= radius; d++) {
+      weight[d + radius] = Math.exp(-d * (double) d / (2 * sigma * sigma));
+      total += weight[d + radius];
+    }
+    float[] out = new float[map.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double sum = 0;
+        for (int dy = Math.max(-radius, -y); dy <= Math.min(radius, h - 1 - y); dy++) {
+          for (int dx = Math.max(-radius, -x); dx <= Math.min(radius, w - 1 - x); dx++) {
+            sum += weight[dy + radius] * weight[dx + radius] * map[(y + dy) * w + x + dx];
+          }
+        }
+        out[y * w + x] = (float) (sum / (total * total));
+      }
+    }
+    return out;
   }
 
   private static double aggregate(float[] probabilities, String aggregation) {

@@ -55,6 +55,7 @@ final class SeededModel {
             0.05,
             3.0,
             0.5,
+            0,
             Map.of("preset", architecture.name(), "seed", Long.toString(SEED), "trained", "no"));
     return ModelExport.toBytes(network, seededWeights(network), metadata);
   }

@@ -91,7 +91,7 @@ public final class LesionDetector implements AutoCloseable {
     }
     this.aggregation = options.aggregation;
     this.lesionThreshold = options.lesionThreshold.orElse(contract.decisionThreshold());
-    this.mapSmoothing = options.mapSmoothing;
+    this.mapSmoothing = options.mapSmoothing.orElse(contract.mapSmoothing());
     this.maxImagePixels = options.maxImagePixels;
     this.scorer =
         new TileScorer(
@@ -283,6 +283,11 @@ public final class LesionDetector implements AutoCloseable {
     return lesionThreshold;
   }
 
+  /** The Gaussian standard deviation, in map pixels, the probability map is smoothed with (0: none). */
+  public double mapSmoothing() {
+    return mapSmoothing;
+  }
+
   /** Releases the ONNX Runtime session and buffers, after running {@code detect} calls finish. */
   @Override
   public void close() {
@@ -313,7 +318,7 @@ public final class LesionDetector implements AutoCloseable {
     private long maxImagePixels = MammogramImage.DEFAULT_MAX_PIXELS;
     private DdsmScanner scanner;
     private Optional<Float> lesionThreshold = Optional.empty();
-    private double mapSmoothing;
+    private Optional<Double> mapSmoothing = Optional.empty();
 
     private Builder(ModelSource model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -402,15 +407,16 @@ public final class LesionDetector implements AutoCloseable {
     /**
      * Standard deviation, in map (model-scale) pixels from 0 to 64, of a Gaussian that smooths the
      * probability map before lesions are extracted (so the map, its lesions and its peak all see it;
-     * zeros beyond the image's edges); default 0, the map as stitched. Smoothing favours broad
-     * responses such as masses over narrow bright spots, and lowers map values, so a lesion threshold
-     * should be chosen with it.
+     * zeros beyond the image's edges); 0 is the map as stitched. Default the model's {@code
+     * latentcadx.map_smoothing_sigma} (0 when it has none), the smoothing its decision threshold was
+     * chosen with. Smoothing favours broad responses such as masses over narrow bright spots, and
+     * lowers map values, so a lesion threshold should be chosen with it.
      */
     public Builder mapSmoothing(double sigma) {
-      if (!(sigma >= 0 && sigma <= 64)) {
+      if (!(sigma >= 0 && sigma <= ModelContract.MAX_MAP_SMOOTHING)) {
         throw new IllegalArgumentException("map smoothing must be in [0, 64] map pixels, got " + sigma);
       }
-      this.mapSmoothing = sigma;
+      this.mapSmoothing = Optional.of(sigma);
       return this;
     }
 
@@ -450,6 +456,7 @@ public final class LesionDetector implements AutoCloseable {
                 contract.downsampleFactor(),
                 contract.normalization().key(),
                 contract.decisionThreshold(),
+                contract.mapSmoothing(),
                 metadata);
         LesionDetector detector = new LesionDetector(this, session, created, contract, info);
         LOG.debug(

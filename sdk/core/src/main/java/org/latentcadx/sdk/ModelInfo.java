@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param downsampleFactor integer factor from original to model scale
  * @param normalization {@code bits_stored} or {@code optical_density}
  * @param decisionThreshold the model's threshold for a positive tile and a lesion pixel
+ * @param mapSmoothing the model's map smoothing ({@code latentcadx.map_smoothing_sigma}, Gaussian
+ *     standard deviation in map pixels; 0 when the model does not carry it)
  * @param metadata every metadata entry of the model, unmodifiable
  */
 public record ModelInfo(
@@ -28,6 +30,7 @@ public record ModelInfo(
     int downsampleFactor,
     String normalization,
     float decisionThreshold,
+    double mapSmoothing,
     Map<String, String> metadata) {
   public ModelInfo {
     Objects.requireNonNull(name, "name");
@@ -36,6 +39,22 @@ public record ModelInfo(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(normalization, "normalization");
     metadata = Map.copyOf(metadata);
+  }
+
+  /** A model without map smoothing (the form of SDK versions before {@code mapSmoothing}). */
+  public ModelInfo(
+      String name,
+      String version,
+      String sha256,
+      String source,
+      int tileSize,
+      int defaultStride,
+      int downsampleFactor,
+      String normalization,
+      float decisionThreshold,
+      Map<String, String> metadata) {
+    this(name, version, sha256, source, tileSize, defaultStride, downsampleFactor, normalization,
+        decisionThreshold, 0, metadata);
   }
 
   /**

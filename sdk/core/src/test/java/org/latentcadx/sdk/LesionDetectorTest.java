@@ -200,6 +200,25 @@ class LesionDetectorTest {
   }
 
   @Test
+  void theModelsMapSmoothingIsTheDefaultAndTheBuilderOverridesIt() throws Exception {
+    MammogramImage image = sparse8(9, 5, new int[][] {{1, 2, 255}, {6, 2, 200}, {6, 3, 120}});
+    TestModel smoothingModel = TestModel.identity(4).metadata("latentcadx.map_smoothing_sigma", "1.5");
+    try (LesionDetector plain = detector(TestModel.identity(4), folder).stride(2).build();
+        LesionDetector modelDefault = detector(smoothingModel, folder).stride(2).build();
+        LesionDetector overridden = detector(smoothingModel, folder).stride(2).mapSmoothing(0).build()) {
+      float[] expected = plain.detect(image).probabilityMap().values();
+      assertThat(overridden.mapSmoothing()).isZero();
+      assertThat(overridden.detect(image).probabilityMap().values()).containsExactly(expected);
+
+      GaussianSmoothing.smoothInPlace(expected, 9, 5, 1.5);
+      assertThat(modelDefault.mapSmoothing()).isEqualTo(1.5);
+      assertThat(modelDefault.modelInfo().mapSmoothing()).isEqualTo(1.5);
+      assertThat(modelDefault.detect(image).probabilityMap().values()).containsExactly(expected);
+      assertThat(plain.mapSmoothing()).isZero();
+    }
+  }
+
+  @Test
   void everyBatchSizeGivesTheSameExactResult() throws Exception {
     Random random = new Random(7);
     int[][] rows = new int[17][23];

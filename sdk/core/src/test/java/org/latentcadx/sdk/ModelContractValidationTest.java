@@ -154,6 +154,24 @@ class ModelContractValidationTest {
     assertRefused(
         TestModel.identity(4).metadata("latentcadx.normalization", "optical_density"),
         "'latentcadx.od_min' is missing");
+    for (String smoothing : new String[] {"-1", "64.5", "wide", "NaN"}) {
+      assertRefused(
+          TestModel.identity(4).metadata("latentcadx.map_smoothing_sigma", smoothing),
+          "'latentcadx.map_smoothing_sigma' is '" + smoothing + "'; expected a number in [0.0, 64.0]");
+    }
+  }
+
+  @Test
+  void theOptionalMapSmoothingIsZeroWhenAbsentOrBlank() throws Exception {
+    for (String smoothing : new String[] {null, " "}) {
+      Path model = TestModel.identity(4).metadata("latentcadx.map_smoothing_sigma", smoothing)
+          .writeTo(folder.resolve("model.onnx"));
+      assertThat(ModelCheck.violations(ModelSource.path(model))).isEmpty();
+      try (LesionDetector detector = LesionDetector.builder(ModelSource.path(model)).build()) {
+        assertThat(detector.modelInfo().mapSmoothing()).isZero();
+        assertThat(detector.mapSmoothing()).isZero();
+      }
+    }
   }
 
   @Test

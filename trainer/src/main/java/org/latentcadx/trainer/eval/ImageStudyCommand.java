@@ -99,8 +99,8 @@ public final class ImageStudyCommand implements Callable<Integer> {
   @Option(names = "--flip", description = "Also score the left-right mirrored image and average the two maps and image probabilities.")
   boolean flip;
 
-  @Option(names = "--map-smoothing", defaultValue = "0", description = "Gaussian sigma, map pixels, by which the SDK smooths each map before its peak and marks are taken (${DEFAULT-VALUE}: none; onnx-models/STUDY.md, round 15).")
-  double mapSmoothing;
+  @Option(names = "--map-smoothing", description = "Gaussian sigma, map pixels, by which the SDK smooths each map before its peak and marks are taken (default: each model's latentcadx.map_smoothing_sigma, 0 when absent; onnx-models/STUDY.md, round 15).")
+  Double mapSmoothing;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new ImageStudyCommand()).execute(args));
@@ -171,10 +171,12 @@ public final class ImageStudyCommand implements Callable<Integer> {
     LesionDetector.Builder builder =
         LesionDetector.builder(ModelSource.path(model))
             .intraOpThreads(threads)
-            .aggregation(topK == 1 ? Aggregation.max() : Aggregation.topKMean(topK))
-            .mapSmoothing(mapSmoothing);
+            .aggregation(topK == 1 ? Aggregation.max() : Aggregation.topKMean(topK));
     if (stride != null) {
       builder.stride(stride);
+    }
+    if (mapSmoothing != null) {
+      builder.mapSmoothing(mapSmoothing);
     }
     StringBuilder perImage =
         new StringBuilder(

@@ -16,6 +16,8 @@ import org.latentcadx.trainer.model.Network;
  * @param normalization {@code bits_stored} or {@code optical_density}
  * @param odMin OD below this is set to 0 (used with {@code optical_density})
  * @param odMax OD clip and scale (used with {@code optical_density})
+ * @param mapSmoothing the map smoothing (Gaussian standard deviation, map pixels) the decision threshold
+ *     was chosen with; written only when above 0
  * @param provenance keys without the {@code latentcadx.provenance.} prefix
  */
 public record ContractMetadata(
@@ -28,6 +30,7 @@ public record ContractMetadata(
     double odMin,
     double odMax,
     double decisionThreshold,
+    double mapSmoothing,
     Map<String, String> provenance) {
 
   /** Prefix of the provenance keys. */
@@ -39,11 +42,14 @@ public record ContractMetadata(
     if (tileStride < 1 || tileStride > tileSize) {
       throw new IllegalArgumentException("tile stride must be in [1, " + tileSize + "]");
     }
+    if (!(mapSmoothing >= 0 && mapSmoothing <= ModelContract.MAX_MAP_SMOOTHING)) {
+      throw new IllegalArgumentException("map smoothing must be in [0, 64] map pixels, got " + mapSmoothing);
+    }
   }
 
   /**
    * The paper's defaults for {@code architecture}: stride half a tile, ×0.25 down-sampling, optical
-   * density (if that is the normalisation) clipped to [0.05, 3.0], threshold 0.5.
+   * density (if that is the normalisation) clipped to [0.05, 3.0], threshold 0.5, no map smoothing.
    */
   public static ContractMetadata defaults(
       String modelName,
@@ -52,7 +58,7 @@ public record ContractMetadata(
       Map<String, String> provenance) {
     int tile = architecture.tileSize();
     return new ContractMetadata(
-        modelName, "1.0.0", tile, tile / 2, 4, normalization, 0.05, 3.0, 0.5, provenance);
+        modelName, "1.0.0", tile, tile / 2, 4, normalization, 0.05, 3.0, 0.5, 0, provenance);
   }
 
   /** A copy with another decision threshold (lesion pixels and positive tiles). */
@@ -62,7 +68,14 @@ public record ContractMetadata(
     }
     return new ContractMetadata(
         modelName, modelVersion, tileSize, tileStride, downsampleFactor, normalization, odMin, odMax,
-        threshold, provenance);
+        threshold, mapSmoothing, provenance);
+  }
+
+  /** A copy with another map smoothing, in map pixels (0: none). */
+  public ContractMetadata withMapSmoothing(double sigma) {
+    return new ContractMetadata(
+        modelName, modelVersion, tileSize, tileStride, downsampleFactor, normalization, odMin, odMax,
+        decisionThreshold, sigma, provenance);
   }
 
   /** What every model this trainer makes is for: it learns from synthetic mammograms only. */
@@ -87,6 +100,9 @@ public record ContractMetadata(
       p.put(ModelContract.KEY_OD_MAX, format(odMax));
     }
     p.put(ModelContract.KEY_DECISION_THRESHOLD, format(decisionThreshold));
+    if (mapSmoothing > 0) {
+      p.put(ModelContract.KEY_MAP_SMOOTHING, format(mapSmoothing));
+    }
     p.put(ModelContract.KEY_INTENDED_USE, INTENDED_USE);
     new TreeMap<>(provenance).forEach((k, v) -> p.put(PROVENANCE_PREFIX + k, v));
     return p;

@@ -17,6 +17,9 @@ import org.latentcadx.sdk.LatentCadxException.ErrorCode;
  *
  * @param odRange the optical-density clip range, present exactly when {@code normalization} is {@link
  *     Normalization#OPTICAL_DENSITY}
+ * @param mapSmoothing the standard deviation, in map pixels, of the Gaussian that smooths the probability
+ *     map before lesions are extracted ({@code latentcadx.map_smoothing_sigma}; 0, no smoothing, when the
+ *     model does not carry the key)
  */
 public record ModelContract(
     String modelName,
@@ -29,7 +32,25 @@ public record ModelContract(
     int downsampleFactor,
     Normalization normalization,
     Optional<OdRange> odRange,
-    float decisionThreshold) {
+    float decisionThreshold,
+    double mapSmoothing) {
+
+  /** A contract without map smoothing (the form of SDK versions before {@link #KEY_MAP_SMOOTHING}). */
+  public ModelContract(
+      String modelName,
+      String modelVersion,
+      String inputName,
+      String probabilityOutputName,
+      String maskOutputName,
+      int tileSize,
+      int tileStride,
+      int downsampleFactor,
+      Normalization normalization,
+      Optional<OdRange> odRange,
+      float decisionThreshold) {
+    this(modelName, modelVersion, inputName, probabilityOutputName, maskOutputName, tileSize, tileStride,
+        downsampleFactor, normalization, odRange, decisionThreshold, 0);
+  }
 
   /** The contract version this SDK implements. */
   public static final String CONTRACT_VERSION = "1";
@@ -48,6 +69,13 @@ public record ModelContract(
   public static final String KEY_OD_MIN = PREFIX + "od_min";
   public static final String KEY_OD_MAX = PREFIX + "od_max";
   public static final String KEY_DECISION_THRESHOLD = PREFIX + "decision_threshold";
+  /**
+   * Optional: the map smoothing (Gaussian standard deviation in map pixels, [0, {@value
+   * #MAX_MAP_SMOOTHING}]) the model's decision threshold was chosen with; absent means 0.
+   */
+  public static final String KEY_MAP_SMOOTHING = PREFIX + "map_smoothing_sigma";
+  /** Largest map smoothing accepted, in map pixels. */
+  public static final double MAX_MAP_SMOOTHING = 64;
   /** Optional: what the model is for (and not for), in one or two sentences; shown to users. */
   public static final String KEY_INTENDED_USE = PREFIX + "intended_use";
 
@@ -144,6 +172,9 @@ public record ModelContract(
       if (threshold != null && !(threshold > 0)) {
         invalid(KEY_DECISION_THRESHOLD, "a number in (0, 1]");
       }
+      Double smoothing = metadata.getOrDefault(KEY_MAP_SMOOTHING, "").isBlank()
+          ? Double.valueOf(0)
+          : decimal(KEY_MAP_SMOOTHING, 0, MAX_MAP_SMOOTHING);
       String name = required(KEY_MODEL_NAME);
       String modelVersion = required(KEY_MODEL_VERSION);
       String input = required(KEY_INPUT_NAME);
@@ -153,7 +184,7 @@ public record ModelContract(
         return Optional.empty();
       }
       return Optional.of(new ModelContract(name, modelVersion, input, probability, mask, tileSize, stride,
-          factor, normalization, odRange, threshold.floatValue()));
+          factor, normalization, odRange, threshold.floatValue(), smoothing));
     }
 
     String required(String key) {
