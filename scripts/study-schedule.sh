@@ -19,6 +19,10 @@ COMMON=("${SCHEDULE[@]}" --epochs-l2 16 --halve-every 8)
 BUNDLED_PAPER=("${SCHEDULE[@]}" --epochs-l2 32 --halve-every 16)
 BUNDLED_LITE=("${BUNDLED_PAPER[@]/paper/dihedral}" --batches-per-epoch 84)
 BUNDLED=("${BUNDLED_LITE[@]/#lite/lite-deep}")
+# BUNDLED_MAP_SMOOTHING: the map smoothing (Gaussian sigma, map pixels) the bundled models carry since
+# round 15 (latentcadx.map_smoothing_sigma; their thresholds are chosen with it); not part of BUNDLED, so
+# the study arms trained with BUNDLED keep unsmoothed maps unless a study asks.
+BUNDLED_MAP_SMOOTHING=16
 # FINE_TUNING: a fine-tuning round from the bundled model's weights (scripts/run-hard-negative-study),
 # so on its network: stage L2 only, learning rate 2.5e-4 held (a quarter of the first stage's), fresh Adam.
 FINE_TUNING=("${SCHEDULE[@]/0.001/0.00025}" --halve-every 1000)

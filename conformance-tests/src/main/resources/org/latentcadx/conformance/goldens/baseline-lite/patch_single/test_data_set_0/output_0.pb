@@ -1,1 +1,1 @@
-BprobabilityJâ„r?
+BprobabilityJä„r?

@@ -1,1 +1,1 @@
-Bimage_probabilityJUUU5“?
+Bimage_probabilityJ«ªª*“?

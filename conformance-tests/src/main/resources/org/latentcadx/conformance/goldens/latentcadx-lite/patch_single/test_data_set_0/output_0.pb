@@ -1,1 +1,1 @@
-BprobabilityJ³æ<
+BprobabilityJ¡æ<
