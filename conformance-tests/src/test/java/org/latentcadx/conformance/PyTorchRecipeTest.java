@@ -107,6 +107,34 @@ class PyTorchRecipeTest {
   }
 
   @Test
+  void theMapSmoothingIsStampedAndCheckedAsTheSdkChecksIt() throws Exception {
+    Path smoothing = dir.resolve("smoothing.onnx");
+    Processes.Result stamp = python(STAMP.toString(), "stamp", dir.resolve("exported.onnx").toString(),
+        smoothing.toString(), "--name", "pytorch-recipe", "--version", "0.1.0", "--downsample-factor", "4",
+        "--normalization", "bits_stored", "--outputs", "logits", "--map-smoothing", "8");
+    assertThat(stamp.exitCode()).as(stamp.output()).isZero();
+    try (LesionDetector detector = LesionDetector.builder(ModelSource.path(smoothing)).build()) {
+      assertThat(detector.mapSmoothing()).isEqualTo(8);
+    }
+
+    Path tooWide = dir.resolve("too-wide.onnx");
+    String rewrite = "import onnx,sys\n"
+        + "m=onnx.load(sys.argv[1])\n"
+        + "[p for p in m.metadata_props if p.key=='latentcadx.map_smoothing_sigma'][0].value='99'\n"
+        + "onnx.save(m,sys.argv[2])\n";
+    assertThat(python("-c", rewrite, smoothing.toString(), tooWide.toString()).exitCode()).isZero();
+    String expected = "metadata key 'latentcadx.map_smoothing_sigma' is '99'; expected a number in [0";
+    assertThat(python(STAMP.toString(), "check", tooWide.toString()).output()).contains(expected);
+    assertThat(ModelCheck.violations(ModelSource.path(tooWide))).anyMatch(v -> v.startsWith(expected));
+
+    Processes.Result refused = python(STAMP.toString(), "stamp", dir.resolve("exported.onnx").toString(),
+        dir.resolve("refused-smoothing.onnx").toString(), "--name", "n", "--version", "1",
+        "--downsample-factor", "4", "--normalization", "bits_stored", "--outputs", "logits", "--map-smoothing", "65");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.output()).contains("--map-smoothing must be in [0, 64] map pixels");
+  }
+
+  @Test
   void theUnstampedExportIsReportedWithEveryViolation() throws Exception {
     Path exported = dir.resolve("exported.onnx");
 
