@@ -87,6 +87,14 @@ public final class ScoreCommand implements Callable<Integer> {
   private Integer stride;
 
   @Option(
+      names = "--map-smoothing",
+      paramLabel = "SIGMA",
+      description = "Gaussian standard deviation, map pixels from 0 to 64, by which the probability map is"
+          + " smoothed before lesions are taken; 0: as stitched (default: the model's"
+          + " latentcadx.map_smoothing_sigma, 0 when it has none).")
+  private Double mapSmoothing;
+
+  @Option(
       names = "--aggregation",
       paramLabel = "RULE",
       defaultValue = "max",
@@ -234,6 +242,9 @@ public final class ScoreCommand implements Callable<Integer> {
     if (stride != null && stride < 1) {
       throw new UsageException("--stride must be at least 1 (and at most the model's tile size), got " + stride);
     }
+    if (mapSmoothing != null && !(mapSmoothing >= 0 && mapSmoothing <= 64)) {
+      throw new UsageException("--map-smoothing must be in [0, 64] map pixels, got " + mapSmoothing);
+    }
     if (java.nio.file.Files.exists(output) && !java.nio.file.Files.isDirectory(output)) {
       throw new UsageException("-o " + output + " is a file; expected a folder (created if missing)");
     }
@@ -293,6 +304,9 @@ public final class ScoreCommand implements Callable<Integer> {
           builder.intraOpThreads(cpuBudget() - (jobs - 1));
           if (stride != null) {
             builder.stride(stride);
+          }
+          if (mapSmoothing != null) {
+            builder.mapSmoothing(mapSmoothing);
           }
           if (scanner != null) {
             builder.scanner(scanner);

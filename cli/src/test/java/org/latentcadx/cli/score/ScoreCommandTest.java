@@ -222,6 +222,16 @@ class ScoreCommandTest {
     assertThat(ProbabilityMapPng.read(out.resolve("case1/image.png.map.png")).get(22, 17))
         .isCloseTo((float) peak, org.assertj.core.data.Offset.offset(0.02f));
     JsonSchemas.assertValid(JsonSchemas.SCORE, JsonSchemas.scoreResults(out));
+
+    // --map-smoothing overrides the model's: 0 gives the map as stitched, and the settings change, so
+    // every input is scored again.
+    CliRun unsmoothed = score("--map-smoothing", "0", in);
+    assertThat(unsmoothed.out()).contains("3 scored, 0 already done");
+    JsonNode overridden = Json.mapper().readTree(out.resolve("case1/image.png.json").toFile());
+    assertThat(overridden.at("/settings/mapSmoothing").isMissingNode()).isTrue();
+    assertThat(overridden.at("/lesions/0/peakProbability").asDouble())
+        .isEqualTo(plain.at("/lesions/0/peakProbability").asDouble());
+    assertThat(score("--map-smoothing", "65", in).err()).contains("--map-smoothing must be in [0, 64]");
   }
 
   @Test
