@@ -375,7 +375,8 @@ public final class LesionDetector implements AutoCloseable {
      * MammogramImage#DEFAULT_MAX_PIXELS} (8192 × 8192). Bigger images fail with {@code IMAGE_TOO_LARGE} before any work. Besides the
      * caller's image (2 bytes per pixel when made from 16-bit values), one {@code detect} call holds about
      * 14 bytes per model-scale pixel (original pixels / factor²; 20 MB for a 4000 × 6000 image at factor
-     * 4; map smoothing adds a 4-byte copy of the map while it runs) plus one batch of tile buffers outside the heap, so this bounds the memory of each call.
+     * 4; map smoothing adds a 4-byte copy of the map while it runs) plus one batch of tile buffers
+     * outside the heap, so this bounds the memory of each call.
      */
     public Builder maxImagePixels(long pixels) {
       if (pixels < 1) {
