@@ -17,6 +17,7 @@ import org.latentcadx.sdk.Device;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.LesionDetector;
 import org.latentcadx.sdk.ModelInfo;
+import org.latentcadx.sdk.model.ModelContract;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -242,7 +243,7 @@ public final class ScoreCommand implements Callable<Integer> {
     if (stride != null && stride < 1) {
       throw new UsageException("--stride must be at least 1 (and at most the model's tile size), got " + stride);
     }
-    if (mapSmoothing != null && !(mapSmoothing >= 0 && mapSmoothing <= 64)) {
+    if (mapSmoothing != null && !(mapSmoothing >= 0 && mapSmoothing <= ModelContract.MAX_MAP_SMOOTHING)) {
       throw new UsageException("--map-smoothing must be in [0, 64] map pixels, got " + mapSmoothing);
     }
     if (java.nio.file.Files.exists(output) && !java.nio.file.Files.isDirectory(output)) {

@@ -97,8 +97,10 @@ final class ReferencePipeline {
       System.arraycopy(out.probabilities(), 0, probabilities, first, count);
       System.arraycopy(out.masks(), 0, masks, first * tile * tile, count * tile * tile);
     }
-    float[] map = smoothing > 0 ? smooth(stitch(origins, masks, tile, w, h), w, h, smoothing)
-        : stitch(origins, masks, tile, w, h);
+    float[] map = stitch(origins, masks, tile, w, h);
+    if (smoothing > 0) {
+      map = smooth(map, w, h, smoothing);
+    }
     return new Result(w, h, small, origins, map, aggregate(probabilities, aggregation));
   }
 

@@ -15,12 +15,12 @@ import org.latentcadx.sdk.internal.inference.SessionFactory;
 import org.latentcadx.sdk.internal.inference.TileScorer;
 import org.latentcadx.sdk.internal.model.GraphValidator;
 import org.latentcadx.sdk.internal.model.ModelBytes;
-import org.latentcadx.sdk.model.ModelContract;
 import org.latentcadx.sdk.internal.postprocess.GaussianSmoothing;
 import org.latentcadx.sdk.internal.postprocess.MaskStitcher;
 import org.latentcadx.sdk.internal.preprocess.GreyLevelNormalizer;
 import org.latentcadx.sdk.internal.preprocess.ModelScaleConverter;
 import org.latentcadx.sdk.internal.tiling.TileGrid;
+import org.latentcadx.sdk.model.ModelContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +149,7 @@ public final class LesionDetector implements AutoCloseable {
     long scored = System.nanoTime();
     FloatGrid stitched = stitcher.result(width, height);
     checkOutputRange(tileProbabilities, stitched);
-    GaussianSmoothing.smoothInPlace(stitched.data(), width, height, mapSmoothing);
+    GaussianSmoothing.smoothInPlace(stitched.data(), width, height, mapSmoothing, preprocessingThreads);
     ProbabilityMap map =
         ProbabilityMap.owning(
             width,
@@ -338,11 +338,11 @@ public final class LesionDetector implements AutoCloseable {
 
     /**
      * Threads ONNX Runtime uses inside one operator, 1 to 256; default the number of available
-     * processors. This is a {@code detect} call's CPU budget: preprocessing runs on the calling thread
-     * and up to this many − 1 threads started for it (a full-size image: a band of rows each); the
-     * other Java stages run on the calling thread while ONNX Runtime's threads sleep, and it waits while
-     * they run; so one call keeps at most this many threads busy (concurrent calls add up). Idle threads
-     * sleep rather than spin, so an idle detector uses no CPU.
+     * processors. This is a {@code detect} call's CPU budget: preprocessing and map smoothing run on the
+     * calling thread and up to this many − 1 threads started for them (a full-size image: a band of rows
+     * each); the other Java stages run on the calling thread while ONNX Runtime's threads sleep, and
+     * it waits while they run; so one call keeps at most this many threads busy (concurrent calls add
+     * up). Idle threads sleep rather than spin, so an idle detector uses no CPU.
      */
     public Builder intraOpThreads(int threads) {
       this.intraOpThreads = checkRange("intra-op threads", threads, 1, 256);

@@ -190,7 +190,7 @@ class LesionDetectorTest {
       DetectionResult result = smoothing.detect(image);
 
       float[] expected = unsmoothed.values();
-      GaussianSmoothing.smoothInPlace(expected, 9, 5, 1);
+      GaussianSmoothing.smoothInPlace(expected, 9, 5, 1, 1);
       assertThat(result.probabilityMap().values()).containsExactly(expected);
       assertThat(result.lesions())
           .isEqualTo(result.probabilityMap().lesions(smoothing.lesionThreshold()));
@@ -210,7 +210,7 @@ class LesionDetectorTest {
       assertThat(overridden.mapSmoothing()).isZero();
       assertThat(overridden.detect(image).probabilityMap().values()).containsExactly(expected);
 
-      GaussianSmoothing.smoothInPlace(expected, 9, 5, 1.5);
+      GaussianSmoothing.smoothInPlace(expected, 9, 5, 1.5, 1);
       assertThat(modelDefault.mapSmoothing()).isEqualTo(1.5);
       assertThat(modelDefault.modelInfo().mapSmoothing()).isEqualTo(1.5);
       assertThat(modelDefault.detect(image).probabilityMap().values()).containsExactly(expected);

@@ -1,11 +1,10 @@
 package org.latentcadx.sdk.internal.preprocess;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.latentcadx.sdk.LatentCadxException;
 import org.latentcadx.sdk.MammogramImage;
 import org.latentcadx.sdk.internal.FloatGrid;
+import org.latentcadx.sdk.internal.RowBands;
 
 /**
  * Brings an image to the model's scale in one pass over its rows: each row is normalised ({@link
@@ -58,74 +57,30 @@ public final class ModelScaleConverter {
     int width = scaledWidth(image);
     int height = scaledHeight(image);
     FloatGrid out = FloatGrid.zeros(Math.max(width, minWidth), Math.max(height, minHeight));
-    int bands = Math.max(1, Math.min(threads, height / MIN_BLOCK_ROWS_PER_THREAD));
-    Throwable[] failures = new Throwable[bands];
-    List<Thread> helpers = new ArrayList<>();
-    for (int band = 1; band < bands; band++) {
-      int index = band;
-      Thread helper =
-          new Thread(() -> failures[index] = convertBand(image, out, index, bands, width, height),
-              "latentcadx-preprocess");
-      helper.setDaemon(true);
-      helper.start();
-      helpers.add(helper);
-    }
-    failures[0] = convertBand(image, out, 0, bands, width, height);
-    joinAll(helpers);
-    for (Throwable failure : failures) {
-      if (failure instanceof LatentCadxException e) {
-        throw e;
-      } else if (failure instanceof RuntimeException e) {
-        throw e;
-      } else if (failure instanceof Error e) {
-        throw e;
-      }
-    }
+    RowBands.run(height, threads, MIN_BLOCK_ROWS_PER_THREAD,
+        (first, end) -> convertRows(image, out, first, end, width));
     return out;
   }
 
-  /** Block rows [height·band/bands, height·(band+1)/bands) into {@code out}; the failure, or null. */
-  private Throwable convertBand(
-      MammogramImage image, FloatGrid out, int band, int bands, int width, int height) {
-    try {
-      int first = (int) ((long) height * band / bands);
-      int end = (int) ((long) height * (band + 1) / bands);
-      float[] row = new float[image.width()];
-      double[] blockSums = new double[width];
-      double blockArea = (double) factor * factor;
-      float[] data = out.data();
-      for (int blockRow = first; blockRow < end; blockRow++) {
-        Arrays.fill(blockSums, 0);
-        int lastRow = Math.min((blockRow + 1) * factor, image.height());
-        for (int y = blockRow * factor; y < lastRow; y++) {
-          image.copyRow(y, row, 0);
-          normalizer.normalizeRow(row, image, y);
-          addBlocks(row, blockSums);
-        }
-        int start = blockRow * out.width();
-        for (int x = 0; x < width; x++) {
-          data[start + x] = (float) (blockSums[x] / blockArea);
-        }
+  /** Block rows [{@code first}, {@code end}) into {@code out}. */
+  private void convertRows(MammogramImage image, FloatGrid out, int first, int end, int width)
+      throws LatentCadxException {
+    float[] row = new float[image.width()];
+    double[] blockSums = new double[width];
+    double blockArea = (double) factor * factor;
+    float[] data = out.data();
+    for (int blockRow = first; blockRow < end; blockRow++) {
+      Arrays.fill(blockSums, 0);
+      int lastRow = Math.min((blockRow + 1) * factor, image.height());
+      for (int y = blockRow * factor; y < lastRow; y++) {
+        image.copyRow(y, row, 0);
+        normalizer.normalizeRow(row, image, y);
+        addBlocks(row, blockSums);
       }
-      return null;
-    } catch (LatentCadxException | RuntimeException | Error e) {
-      return e;
-    }
-  }
-
-  private static void joinAll(List<Thread> helpers) {
-    boolean interrupted = false;
-    for (Thread helper : helpers) {
-      while (helper.isAlive()) {
-        try {
-          helper.join();
-        } catch (InterruptedException e) {
-          interrupted = true; // the bands take milliseconds; finish them, then keep the interrupt
-        }
+      int start = blockRow * out.width();
+      for (int x = 0; x < width; x++) {
+        data[start + x] = (float) (blockSums[x] / blockArea);
       }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 

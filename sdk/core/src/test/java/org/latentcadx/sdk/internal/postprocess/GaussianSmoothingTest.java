@@ -33,7 +33,7 @@ class GaussianSmoothingTest {
     // sigma 5: a kernel radius (20) beyond the map's height, so the zero padding matters everywhere.
     for (double sigma : new double[] {0.7, 2, 5}) {
       float[] smoothed = map.clone();
-      GaussianSmoothing.smoothInPlace(smoothed, width, height, sigma);
+      GaussianSmoothing.smoothInPlace(smoothed, width, height, sigma, 1);
       float[] expected = scipy(map, width, height, sigma);
       for (int i = 0; i < map.length; i++) {
         assertThat(smoothed[i]).as("sigma %s, pixel %d", sigma, i).isCloseTo(expected[i], within(1e-6f));
@@ -42,13 +42,32 @@ class GaussianSmoothingTest {
   }
 
   @Test
+  void bandsOnSeveralThreadsGiveTheOneThreadValues() {
+    int width = 97;
+    int height = 300; // four bands of at least 64 rows
+    float[] map = new float[width * height];
+    Random random = new Random(11);
+    for (int i = 0; i < map.length; i++) {
+      map[i] = random.nextFloat();
+    }
+    float[] oneThread = map.clone();
+    GaussianSmoothing.smoothInPlace(oneThread, width, height, 16, 1);
+    for (int threads : new int[] {2, 4, 7}) {
+      float[] banded = map.clone();
+      GaussianSmoothing.smoothInPlace(banded, width, height, 16, threads);
+      assertThat(banded).as("%d threads", threads).containsExactly(oneThread);
+    }
+    assertThat(oneThread).isNotEqualTo(map);
+  }
+
+  @Test
   void sigmaZeroLeavesTheMapAndBadArgumentsAreRefused() {
     float[] map = {0.1f, 0.9f, 0.3f, 0.4f, 0.5f, 0.6f};
-    GaussianSmoothing.smoothInPlace(map, 3, 2, 0);
+    GaussianSmoothing.smoothInPlace(map, 3, 2, 0, 1);
     assertThat(map).containsExactly(0.1f, 0.9f, 0.3f, 0.4f, 0.5f, 0.6f);
-    assertThatThrownBy(() -> GaussianSmoothing.smoothInPlace(map, 4, 2, 1))
+    assertThatThrownBy(() -> GaussianSmoothing.smoothInPlace(map, 4, 2, 1, 1))
         .hasMessage("expected 4 × 2 values, got 6");
-    assertThatThrownBy(() -> GaussianSmoothing.smoothInPlace(map, 3, 2, Double.NaN))
+    assertThatThrownBy(() -> GaussianSmoothing.smoothInPlace(map, 3, 2, Double.NaN, 1))
         .hasMessage("sigma must be >= 0, got NaN");
   }
 
