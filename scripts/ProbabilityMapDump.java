@@ -16,9 +16,10 @@ import org.latentcadx.trainer.data.SyntheticImages;
 /**
  * The SDK's probability map of every image named in an ImageStudyCommand per-image scores file, detected
  * as ImageStudyCommand detects it (each pixel repeated 4 × 4, the model's own tiling, the maximum tile
- * probability), written as raw little-endian float32 files N.f32 (row-major, model scale) with an
- * index.csv (n, image, width, height, image_probability). For scripts/probe-map-smoothing; run with the
- * trainer's class path: java -cp CP scripts/ProbabilityMapDump.java IMAGE_ROOT SCORES.csv MODEL.onnx OUT.
+ * probability) but never smoothed, whatever smoothing the model carries (the caller smooths), written as
+ * raw little-endian float32 files N.f32 (row-major, model scale) with an index.csv (n, image, width,
+ * height, image_probability). For scripts/probe-map-smoothing; run with the trainer's class path:
+ * java -cp CP scripts/ProbabilityMapDump.java IMAGE_ROOT SCORES.csv MODEL.onnx OUT.
  */
 public final class ProbabilityMapDump {
   public static void main(String[] args) throws Exception {
@@ -29,6 +30,7 @@ public final class ProbabilityMapDump {
             LesionDetector.builder(ModelSource.path(Path.of(args[2])))
                 .intraOpThreads(1)
                 .aggregation(Aggregation.max())
+                .mapSmoothing(0)
                 .build();
         PrintWriter index = new PrintWriter(Files.newBufferedWriter(out.resolve("index.csv")))) {
       index.println("n,image,width,height,image_probability");
