@@ -6,15 +6,7 @@
 train() {
   local name=$1 store=$2 args
   shift 2
-  args=("${BUNDLED[@]}")
-  while [ $# -gt 0 ]; do
-    if printf '%s\n' "${args[@]}" | grep -qxe "$1"; then
-      mapfile -t args < <(with_option "$1" "$2" "${args[@]}")
-    else
-      args+=("$1" "$2")
-    fi
-    shift 2
-  done
+  mapfile -t args < <(bundled_with "$@")
   mkdir -p "$OUT/$name"
   java -cp "$CP" org.latentcadx.trainer.TrainCommand --store "$store" --output "$OUT/$name" "${args[@]}" \
     --map-smoothing "$BUNDLED_MAP_SMOOTHING" --resume --model-name "$name" >> "$OUT/$name/train.log" 2>&1

@@ -94,14 +94,11 @@ image_study() {
   java -cp "$CP" org.latentcadx.trainer.eval.ImageStudyCommand "${images[@]}" --lesion-images 1000 \
     --normal-images 1000 --arm "$@" --output "$output" > "$output.log"
 }
-# train_and_study OUT NAME SEED [OPTION VALUE]...: the bundled recipe (BUNDLED) with that seed and those
-# options (each replacing BUNDLED's value, or added) trained on TRAINING_STORE (default
-# WORK/training-store) into OUT/NAME (resumed when rerun), then the model on both validation sets
-# (image_study into OUT/validation-NAME and OUT/validation2-NAME). Uses WORK and CP.
-train_and_study() {
-  local out=$1 name=$2 seed=$3 args set
-  shift 3
-  mapfile -t args < <(with_option --seed "$seed" "${BUNDLED[@]}")
+# bundled_with [OPTION VALUE]...: BUNDLED's words, one per line, each OPTION's value replaced by VALUE
+# (the pair added where BUNDLED lacks OPTION), e.g. mapfile -t ARGS < <(bundled_with --seed 2 --epochs-l2 10).
+bundled_with() {
+  local args
+  args=("${BUNDLED[@]}")
   while [ $# -gt 0 ]; do
     if printf '%s\n' "${args[@]}" | grep -qxe "$1"; then
       mapfile -t args < <(with_option "$1" "$2" "${args[@]}")
@@ -110,6 +107,16 @@ train_and_study() {
     fi
     shift 2
   done
+  printf '%s\n' "${args[@]}"
+}
+# train_and_study OUT NAME SEED [OPTION VALUE]...: the bundled recipe (BUNDLED) with that seed and those
+# options (each replacing BUNDLED's value, or added) trained on TRAINING_STORE (default
+# WORK/training-store) into OUT/NAME (resumed when rerun), then the model on both validation sets
+# (image_study into OUT/validation-NAME and OUT/validation2-NAME). Uses WORK and CP.
+train_and_study() {
+  local out=$1 name=$2 seed=$3 args set
+  shift 3
+  mapfile -t args < <(bundled_with --seed "$seed" "$@")
   mkdir -p "$out/$name"
   java -cp "$CP" org.latentcadx.trainer.TrainCommand --store "${TRAINING_STORE:-$WORK/training-store}" \
     --output "$out/$name" "${args[@]}" --resume --model-name "$name" >> "$out/$name/train.log" 2>&1
