@@ -1,6 +1,16 @@
 # Sourced by scripts/run-round18-study and run-round19-study after study-schedule.sh, with OUT (the
 # round's folder), CP (the trainer's class path) and WORK (the work folder with both validation sets'
-# images) set: how those rounds train, fine-tune and probe their arms.
+# images) set: how those rounds mine hard negatives, train, fine-tune and probe their arms.
+BUNDLED_MODEL=onnx-models/src/main/resources/org/latentcadx/models/latentcadx-lite.onnx
+# mine_hard_negatives THRESHOLD OUTPUT: the bundled model's marks at >= THRESHOLD of its smoothed map on
+# the training patients' whole images of WORK/store (fold 0 skipped; at most 4 per image, windows clear
+# of every outline), added as normal patches to a copy of that store, OUTPUT (log OUT/mine.log), unless built.
+mine_hard_negatives() {
+  [ -f "$2/index.json" ] && return
+  java -cp "$CP" org.latentcadx.trainer.data.MineHardNegativesCommand --store "$WORK/store" \
+    --cbis-root "$WORK/store-images" --model "$BUNDLED_MODEL" --threshold "$1" --per-image 4 \
+    --validation-fold 0 --output "$2" > "$OUT/mine.log"
+}
 # train NAME STORE [OPTION VALUE]...: the bundled recipe (BUNDLED) with these options (replaced or
 # added), in OUT/NAME, exported with the bundled map smoothing; resumes an interrupted run.
 train() {
