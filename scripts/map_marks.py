@@ -2,7 +2,8 @@
 post-processing probes (scripts/probe-map-smoothing, scripts/probe-test-scales): the peak (the first
 highest pixel, row-major) and whether it lies inside an outline; marks, the 8-connected components at or
 above each mark threshold 0.05, 0.10, ... 0.95, hit when their highest pixel lies in an outline (the
-SDK's LesionExtractor and ImageStudyCommand's rule). Also reads ProbabilityMapDump's raw maps."""
+SDK's LesionExtractor and ImageStudyCommand's rule). Also reads ProbabilityMapDump's raw maps and
+moves maps between downsample factors."""
 import csv
 import os
 
@@ -15,6 +16,14 @@ from cbis_cases import case_rows, mammogram
 EIGHT = np.ones((3, 3), bool)
 THRESHOLDS = [round(0.05 * (k + 1), 2) for k in range(19)]
 HEADER = "image,lesion_image,image_probability,map_peak,peak_in_outline,peak_distance,lesion_types\n"
+
+
+def on_grid(m, f, factor, shape):
+    """Map M of downsample factor F resampled bilinearly at the pixel centres of the factor-FACTOR map
+    grid of SHAPE (both grids start at the image's top-left corner)."""
+    rows = (np.arange(shape[0]) + 0.5) * factor / f - 0.5
+    cols = (np.arange(shape[1]) + 0.5) * factor / f - 0.5
+    return ndimage.map_coordinates(m, np.meshgrid(rows, cols, indexing="ij"), order=1, mode="nearest")
 
 
 def dumped_maps(maps):
