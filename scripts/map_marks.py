@@ -4,6 +4,7 @@ highest pixel, row-major) and whether it lies inside an outline; marks, the 8-co
 above each mark threshold 0.05, 0.10, ... 0.95, hit when their highest pixel lies in an outline (the
 SDK's LesionExtractor and ImageStudyCommand's rule). Also reads ProbabilityMapDump's raw maps and
 moves maps between downsample factors."""
+import collections
 import csv
 import os
 
@@ -33,6 +34,9 @@ def dumped_maps(maps):
         yield entry, np.fromfile(os.path.join(maps, entry["n"] + ".f32"), dtype="<f4").reshape(h, w)
 
 
+Truth = collections.namedtuple("Truth", "row outlines distance")
+
+
 class ImageTruth:
     """The outlines and lesion types of the images named by an ImageStudyCommand scores file."""
 
@@ -45,12 +49,14 @@ class ImageTruth:
         self.scores = {r["image"]: r for r in csv.DictReader(open(scores_file, newline=""))}
 
     def of(self, image):
-        """(scores row, outlines as boolean arrays; none for a normal image)."""
-        truth = self.scores[image]
-        if truth["lesion_image"] != "1":
-            return truth, []
-        return truth, [np.asarray(Image.open(os.path.join(self.folder, f))) > 0
-                       for f in sorted(self.outline_files[mammogram(image)])]
+        """The image's Truth: its scores row, its outlines as boolean arrays and each pixel's distance from
+        the nearest outline (none of either for a normal image)."""
+        row = self.scores[image]
+        if row["lesion_image"] != "1":
+            return Truth(row, [], None)
+        outlines = [np.asarray(Image.open(os.path.join(self.folder, f))) > 0
+                    for f in sorted(self.outline_files[mammogram(image)])]
+        return Truth(row, outlines, ndimage.distance_transform_edt(~np.logical_or.reduce(outlines)))
 
 
 class ArmTally:
@@ -61,23 +67,23 @@ class ArmTally:
         self.peaks = self.mass_peaks = 0
         self.hits, self.fps = np.zeros(len(THRESHOLDS)), np.zeros(len(THRESHOLDS))
 
-    def add(self, image, image_probability, m, truth, outlines):
-        """One image's final map M with its truth (ImageTruth.of)."""
+    def add(self, image, image_probability, m, truth):
+        """One image's final map M with its Truth (ImageTruth.of)."""
         self.images += 1
         inside, peak_distance = "", ""
+        outlines = truth.outlines
         if outlines:
-            distance = ndimage.distance_transform_edt(~np.logical_or.reduce(outlines))
             peak = np.unravel_index(np.argmax(m), m.shape)
-            inside = "1" if distance[peak] == 0 else "0"
-            peak_distance = f"{distance[peak]:.1f}"
-            mass = truth["lesion_types"] == "mass"
+            inside = "1" if truth.distance[peak] == 0 else "0"
+            peak_distance = f"{truth.distance[peak]:.1f}"
+            mass = truth.row["lesion_types"] == "mass"
             self.lesion_images += 1
             self.mass_images += mass
             self.lesions += len(outlines)
             self.peaks += inside == "1"
             self.mass_peaks += inside == "1" and mass
-        self.rows.append(f'{image},{truth["lesion_image"]},{image_probability},{m.max():.6f},'
-                         f'{inside},{peak_distance},{truth["lesion_types"]}')
+        self.rows.append(f'{image},{truth.row["lesion_image"]},{image_probability},{m.max():.6f},'
+                         f'{inside},{peak_distance},{truth.row["lesion_types"]}')
         for k, threshold in enumerate(THRESHOLDS):
             labels, count = ndimage.label(m >= threshold, structure=EIGHT)
             if count == 0:
@@ -113,5 +119,6 @@ class ArmTally:
 
 
 def table_head(arm_column):
-    return [f"| {arm_column} | peak inside an outline | mass-only images: peak inside | sensitivity at ≤ 1 FP "
-            "per image (mark threshold) | FP marks per image at 0.5 |", "| --- | --- | --- | --- | --- |"]
+    return [f"| {arm_column} | peak inside an outline | mass-only images: peak inside | "
+            "sensitivity at ≤ 1 FP per image (mark threshold) | FP marks per image at 0.5 |",
+            "| --- | --- | --- | --- | --- |"]
