@@ -1,10 +1,13 @@
 #!/usr/bin/python3
 """Turns a synthetic data set (CBIS-DDSM layout, full-field 16-bit PNG) into the bundled samples.
 
-Picks the first images of the data set's description CSVs (one per requested lesion type) and the first
-normal images, wraps each as a DICOM Digital Mammography X-Ray Image (For Presentation) whose pixels are
-a JPEG 2000 code stream (Pillow's OpenJPEG; lossy at --rate:1 to keep the files small, which is fine for
-demonstration images), and writes their ground truth to its own folder: description CSVs with CBIS-DDSM's
+Picks the first images of the data set's description CSVs (per lesion type, as many as requested) whose
+every lesion has at least --min-subtlety (the generator's visibility grade, from the lesion's contrast and
+edge: 1 subtle .. 5 obvious, CBIS-DDSM's scale) and the first normal images; optionally the first mass
+image and the first calcification image below that grade as hard cases, in a folder of their own. Each
+is wrapped as a DICOM Digital Mammography X-Ray Image (For Presentation) whose pixels are a JPEG 2000
+code stream (Pillow's OpenJPEG; lossy at --rate:1 to keep the files small, which is fine for
+demonstration images), with its ground truth in a folder of its own: description CSVs with CBIS-DDSM's
 columns (plus the synthetic set's latent mask column) whose image paths name the DICOM files, and the
 outline and latent-truth masks as PNG. UIDs derive from the file names, so a rerun with the same data
 set writes the same files. Runs with Debian's /usr/bin/python3 (python3-pydicom, -numpy, -pil).
@@ -121,34 +124,61 @@ def main():
     parser.add_argument("--masses", type=int, default=2)
     parser.add_argument("--calcifications", type=int, default=1)
     parser.add_argument("--normals", type=int, default=2)
+    parser.add_argument("--min-subtlety", type=int, default=3,
+                        help="every lesion of a sample image has at least this subtlety (1 subtle .. 5 obvious)")
+    parser.add_argument("--hard-cases",
+                        help="folder whose data/ and ground-truth/ get the first mass image and the first "
+                             "calcification image with a lesion below --min-subtlety")
     parser.add_argument("--spacing-mm", type=float, default=0.05)
     parser.add_argument("--rate", type=int, default=16)
     args = parser.parse_args()
 
-    os.makedirs(args.out, exist_ok=True)
-    for old in os.listdir(args.out):
-        if old.endswith(".dcm"):
-            os.remove(os.path.join(args.out, old))
-    shutil.rmtree(args.ground_truth, ignore_errors=True)
-    os.makedirs(os.path.join(args.ground_truth, "masks"))
-    images_from_truth = os.path.relpath(args.out, args.ground_truth)
-
+    rows = {kind: read_rows(args.synthetic, names) for kind, names in DESCRIPTION_CSVS.items()}
+    subtlety = image_subtlety(rows)
     wanted = {"mass": args.masses, "calcification": args.calcifications}
+    write_set(args, rows, wanted, lambda image: subtlety[image] >= args.min_subtlety,
+              args.out, args.ground_truth, args.normals)
+    if args.hard_cases:
+        write_set(args, rows, {"mass": 1, "calcification": 1},
+                  lambda image: subtlety[image] < args.min_subtlety,
+                  os.path.join(args.hard_cases, "data"), os.path.join(args.hard_cases, "ground-truth"), 0)
+
+
+def image_subtlety(rows):
+    """The lowest subtlety among each image's lesions, over both description files."""
+    lowest = {}
+    for kind_rows in rows.values():
+        for _, row in kind_rows:
+            image = clean(row["image file path"])
+            lowest[image] = min(lowest.get(image, 5), int(row["subtlety"]))
+    return lowest
+
+
+def write_set(args, rows, wanted, accepts, out, ground_truth, normal_count):
+    """Writes the first `wanted` accepted lesion images of each type and the first normals to out/."""
+    os.makedirs(out, exist_ok=True)
+    for old in os.listdir(out):
+        if old.endswith(".dcm"):
+            os.remove(os.path.join(out, old))
+    shutil.rmtree(ground_truth, ignore_errors=True)
+    os.makedirs(os.path.join(ground_truth, "masks"))
+    images_from_truth = os.path.relpath(out, ground_truth)
+
     chosen_images = {}
     for kind, names in DESCRIPTION_CSVS.items():
-        rows = read_rows(args.synthetic, names)
         kept = []
-        for header, row in rows:
+        for header, row in rows[kind]:
             image = clean(row["image file path"])
-            if image not in chosen_images and len({r["image file path"] for _, r in kept}) >= wanted[kind]:
-                continue
             if image not in chosen_images:
+                full = len({clean(r["image file path"]) for _, r in kept}) >= wanted[kind]
+                if full or not accepts(image):
+                    continue
                 chosen_images[image] = row
             kept.append((header, row))
         if not kept:
-            raise SystemExit(f"no {kind} rows in {args.synthetic}")
+            raise SystemExit(f"no {kind} rows to choose from in {args.synthetic}")
         header = kept[0][0]
-        out_csv = os.path.join(args.ground_truth, names[0].replace("_test_set", ""))
+        out_csv = os.path.join(ground_truth, names[0].replace("_test_set", ""))
         with open(out_csv, "w", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
             writer.writeheader()
@@ -160,22 +190,22 @@ def main():
                     source = os.path.join(args.synthetic, clean(row[column]))
                     stem = os.path.splitext(name)[0]
                     target = f"masks/{stem}_{row['abnormality id']}_{suffix}.png"
-                    shutil.copyfile(source, os.path.join(args.ground_truth, target))
+                    shutil.copyfile(source, os.path.join(ground_truth, target))
                     row[column] = target
                 row["cropped image file path"] = ""
                 writer.writerow(row)
 
     for image, row in chosen_images.items():
-        write_dicom(os.path.join(args.synthetic, image), os.path.join(args.out, sample_name(row)),
+        write_dicom(os.path.join(args.synthetic, image), os.path.join(out, sample_name(row)),
                     row["patient_id"], row["left or right breast"][0], row["image view"],
                     args.spacing_mm, args.rate)
 
-    normals = sorted(os.listdir(os.path.join(args.synthetic, "normals")))[: args.normals]
+    normals = sorted(os.listdir(os.path.join(args.synthetic, "normals")))[:normal_count]
     for index, name in enumerate(normals):
         side = "L" if "LEFT" in name else "R"
         view = "MLO" if "MLO" in name else "CC"
         write_dicom(os.path.join(args.synthetic, "normals", name),
-                    os.path.join(args.out, f"normal-{index + 1}.dcm"), f"N_{index + 1:05d}", side, view,
+                    os.path.join(out, f"normal-{index + 1}.dcm"), f"N_{index + 1:05d}", side, view,
                     args.spacing_mm, args.rate)
 
 

@@ -74,10 +74,10 @@ class ArchiveScoringTest {
     Dataset<Row> rows = spark.read().parquet(table.toString());
     assertThat(rows.count()).isEqualTo(7);
     Map<String, Row> byKey = byKey(rows);
-    assertThat(byKey.keySet()).contains("site-a/P_00001_LEFT_CC.dcm", "broken.dcm", "notes.txt");
+    assertThat(byKey.keySet()).contains("site-a/P_00005_LEFT_MLO.dcm", "broken.dcm", "notes.txt");
     assertThat(byKey.get("broken.dcm").<String>getAs("error")).startsWith("CORRUPT_INPUT").contains("broken.dcm");
     assertThat(byKey.get("notes.txt").<String>getAs("error")).startsWith("UNSUPPORTED_FORMAT");
-    Row sample = byKey.get("site-a/P_00001_RIGHT_MLO.dcm");
+    Row sample = byKey.get("site-a/P_00003_RIGHT_CC.dcm");
     assertThat(sample.<String>getAs("model_name")).isEqualTo("latentcadx-lite");
     assertThat(sample.<String>getAs("input_sha256")).hasSize(64);
     assertThat(sample.<Long>getAs("size_bytes")).isPositive();
@@ -131,14 +131,14 @@ class ArchiveScoringTest {
   @Test
   void perImageFilesGoToTheTargetFolderWhenAsked() throws Exception {
     Path files = dir.resolve("files");
-    Path one = inputs.resolve("site-a/P_00001_RIGHT_MLO.dcm");
+    Path one = inputs.resolve("site-a/P_00003_RIGHT_CC.dcm");
     ArchiveScoring.Outcome outcome = ArchiveScoring.run(spark, new ArchiveScoring.Settings(
         List.of(one.toString()), dir.resolve("table-with-files").toString(), "latentcadx-lite", 1,
         Optional.of(files.toString()), 10));
 
     assertThat(outcome.scored()).isEqualTo(1);
     for (String suffix : List.of(".seg.dcm", ".sr.dcm", ".overlay.png", ".map.png")) {
-      assertThat(files.resolve("P_00001_RIGHT_MLO.dcm" + suffix)).as(suffix).isRegularFile();
+      assertThat(files.resolve("P_00003_RIGHT_CC.dcm" + suffix)).as(suffix).isRegularFile();
     }
   }
 

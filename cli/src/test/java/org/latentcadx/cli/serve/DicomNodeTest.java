@@ -38,7 +38,7 @@ class DicomNodeTest {
   private static final String SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7";
   /** The repository's sample mammograms (4000 × 6000, JPEG 2000 lossy). */
   private static final List<Path> SAMPLES;
-  private static final Path CALCIFICATION_SAMPLE = Path.of("../samples/data/P_00001_RIGHT_MLO.dcm");
+  private static final Path CALCIFICATION_SAMPLE = Path.of("../samples/data/P_00003_RIGHT_CC.dcm");
 
   static {
     try (Stream<Path> files = Files.list(Path.of("../samples/data"))) {
@@ -194,7 +194,7 @@ class DicomNodeTest {
   void refusesWithOutOfResourcesOnceTheDiskBudgetIsReached() throws Exception {
     try (NodeProcess node = startNode(dir.resolve("spool"), DicomPeers.freePort(), "--disk-budget-mb", "1")) {
       // A 1.2 MB sample mammogram does not fit a 1 MiB budget; a 25 kB one does.
-      Path sample = Path.of("../samples/data/P_00001_LEFT_CC.dcm");
+      Path sample = Path.of("../samples/data/P_00005_LEFT_MLO.dcm");
       Processes.Result refused = DicomPeers.storescu(SENDER, NODE, node.port(), List.of("-v", "-xw"), sample);
       Processes.Result accepted = DicomPeers.storescu(SENDER, NODE, node.port(), List.of(), paths(IMAGES.subList(0, 1)));
 

@@ -47,7 +47,7 @@ class GrokJpeg2000Test {
         new Case(DicomFixtures.DIRECTORY.resolve("mg_u16_j2k_lossless.dcm"), true),
         new Case(DicomFixtures.DIRECTORY.resolve("mg_u12_j2k_lossless.dcm"), true),
         new Case(DicomFixtures.DIRECTORY.resolve("mg_u16_j2k_lossy.dcm"), false),
-        new Case(Path.of("../../samples/data/P_00001_LEFT_CC.dcm"), false));
+        new Case(Path.of("../../samples/hard-cases/data/P_00001_LEFT_CC.dcm"), false));
   }
 
   @TempDir Path work;
