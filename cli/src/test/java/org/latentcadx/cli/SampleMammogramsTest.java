@@ -3,17 +3,12 @@ package org.latentcadx.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,12 +16,15 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentcadx.cli.evaluate.GroundTruthCsv;
+import org.latentcadx.cli.evaluate.GroundTruthRow;
+import org.latentcadx.cli.io.Json;
 
 /**
  * What the README promises for the main job: the bundled model, scoring the sample mammograms as
  * {@code scripts/score-samples} does, marks every sample lesion (a mark whose box centre lies inside the
  * lesion's hand-drawn outline), puts no mark outside the outlines, and marks nothing on the normals.
- * Outlines are read from the samples' ground truth directly, not through {@code evaluate}.
+ * Marks are checked against the outline masks directly, not through {@code evaluate}'s matching.
  */
 class SampleMammogramsTest {
 
@@ -43,19 +41,23 @@ class SampleMammogramsTest {
 
   @Test
   void everySampleLesionIsMarkedInsideItsOutlineAndNothingElseIsMarked() throws IOException {
-    List<Map<String, String>> lesions = lesionRows();
-    assertThat(lesions).as("the samples' lesions").hasSizeGreaterThanOrEqualTo(3);
-    for (Map<String, String> lesion : lesions) {
-      String image = Path.of(lesion.get("image file path")).getFileName().toString();
-      List<Raster> outlines = lesions.stream()
-          .filter(other -> other.get("image file path").equals(lesion.get("image file path")))
-          .map(other -> outline(other.get("ROI mask file path"))).toList();
-      Raster own = outline(lesion.get("ROI mask file path"));
-      List<int[]> centres = markCentres(image);
-
-      assertThat(centres).as("marks on %s", image)
-          .anyMatch(centre -> inside(own, centre))
-          .allMatch(centre -> outlines.stream().anyMatch(outline -> inside(outline, centre)));
+    Map<Path, List<Raster>> outlinesByImage = new LinkedHashMap<>();
+    for (String csv : List.of("mass_case_description.csv", "calc_case_description.csv")) {
+      for (GroundTruthRow lesion : GroundTruthCsv.read(GROUND_TRUTH.resolve(csv), GROUND_TRUTH)) {
+        outlinesByImage.computeIfAbsent(lesion.image(), image -> new ArrayList<>())
+            .add(outline(lesion.roiMask()));
+      }
+    }
+    assertThat(outlinesByImage.values().stream().mapToInt(List::size).sum()).as("the samples' lesions")
+        .isGreaterThanOrEqualTo(3);
+    for (Map.Entry<Path, List<Raster>> image : outlinesByImage.entrySet()) {
+      String name = image.getKey().getFileName().toString();
+      List<int[]> centres = markCentres(name);
+      for (Raster outline : image.getValue()) {
+        assertThat(centres).as("marks on %s", name).anyMatch(centre -> inside(outline, centre));
+      }
+      assertThat(centres).as("marks on %s", name)
+          .allMatch(centre -> image.getValue().stream().anyMatch(outline -> inside(outline, centre)));
     }
   }
 
@@ -71,29 +73,12 @@ class SampleMammogramsTest {
     }
   }
 
-  private static List<Map<String, String>> lesionRows() throws IOException {
-    List<Map<String, String>> rows = new ArrayList<>();
-    CsvMapper mapper = new CsvMapper();
-    for (String csv : List.of("mass_case_description.csv", "calc_case_description.csv")) {
-      try (MappingIterator<Map<String, String>> read = mapper.readerForMapOf(String.class)
-          .with(CsvSchema.emptySchema().withHeader()).readValues(GROUND_TRUTH.resolve(csv).toFile())) {
-        rows.addAll(read.readAll());
-      }
-    }
-    return rows;
-  }
-
-  private static Raster outline(String path) {
-    try {
-      BufferedImage image = ImageIO.read(GROUND_TRUTH.resolve(path).toFile());
-      return image.getRaster();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static Raster outline(Path png) throws IOException {
+    return ImageIO.read(png.toFile()).getRaster();
   }
 
   private static List<int[]> markCentres(String image) throws IOException {
-    JsonNode result = new ObjectMapper().readTree(results.resolve(image + ".json").toFile());
+    JsonNode result = Json.mapper().readTree(results.resolve(image + ".json").toFile());
     List<int[]> centres = new ArrayList<>();
     for (JsonNode lesion : result.get("lesions")) {
       JsonNode box = lesion.get("boxPx");
